@@ -1,0 +1,152 @@
+package org.genzoo.core;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's named parameters, in creation order. genzoo holds parameters as plain NDArrays
+ * rather than DJL Blocks: one array per name, attached to the model's manager and marked as
+ * requiring a gradient, so a model's forward pass is plain NDArray code, a checkpoint is the
+ * list of (name, array), and loading copies values into the existing arrays (which keeps the
+ * gradient flag; DJL's Block loading turns it off, see shared/djl-notes.md section 5).
+ */
+public final class Params {
+    private final NDManager manager;
+    private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+
+    /** @param manager the model's manager; every parameter lives there */
+    public Params(NDManager manager) {
+        this.manager = manager;
+    }
+
+    /** The manager the parameters live in. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * Creates a trainable parameter. Initialisers draw from the engine's random generator, so
+     * the order of creation is part of what a seed reproduces.
+     */
+    public NDArray create(String name, Shape shape, Init init) {
+        if (arrays.containsKey(name)) {
+            throw new IllegalArgumentException("parameter '" + name + "' exists already");
+        }
+        NDArray a = init.create(manager, shape, DataType.FLOAT32);
+        a.setName(name);
+        a.setRequiresGradient(true);
+        arrays.put(name, a);
+        return a;
+    }
+
+    /** The parameter called {@code name}. */
+    public NDArray get(String name) {
+        NDArray a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "'");
+        }
+        return a;
+    }
+
+    /** Names in creation order. */
+    public List<String> names() {
+        return new ArrayList<>(arrays.keySet());
+    }
+
+    /** Names that start with {@code prefix}, in creation order. */
+    public List<String> namesWithPrefix(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String n : arrays.keySet()) {
+            if (n.startsWith(prefix)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Read-only view of name to array. */
+    public Map<String, NDArray> asMap() {
+        return Collections.unmodifiableMap(arrays);
+    }
+
+    /** Total number of scalar parameters. */
+    public long count() {
+        long c = 0;
+        for (NDArray a : arrays.values()) {
+            c += a.size();
+        }
+        return c;
+    }
+
+    /** Writes every parameter as (name, DJL-encoded array). */
+    public void write(DataOutputStream out) throws IOException {
+        writeArrays(out, arrays);
+    }
+
+    /**
+     * Reads values written by {@link #write} into the existing arrays. Every parameter must be
+     * present with the same shape.
+     *
+     * @param source names the file in error messages
+     */
+    public void read(DataInputStream in, String source) throws IOException {
+        try (NDManager tmp = manager.newSubManager()) {
+            Map<String, NDArray> loaded = readArrays(in, tmp, source);
+            for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+                NDArray src = loaded.get(e.getKey());
+                if (src == null) {
+                    throw new UserError(source + ": parameter '" + e.getKey() + "' is missing");
+                }
+                if (!src.getShape().equals(e.getValue().getShape())) {
+                    throw new UserError(source + ": parameter '" + e.getKey() + "' has shape "
+                            + src.getShape() + ", expected " + e.getValue().getShape());
+                }
+                src.copyTo(e.getValue());
+            }
+        }
+    }
+
+    /** Writes a name-to-array map: a count, then (UTF name, byte length, DJL encoding) each. */
+    public static void writeArrays(DataOutputStream out, Map<String, NDArray> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, NDArray> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            byte[] enc = e.getValue().encode();
+            out.writeInt(enc.length);
+            out.write(enc);
+        }
+    }
+
+    /** Reads a map written by {@link #writeArrays} into {@code into}. */
+    public static Map<String, NDArray> readArrays(DataInputStream in, NDManager into, String source)
+            throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1_000_000) {
+            throw new UserError(source + ": corrupt array count " + n);
+        }
+        Map<String, NDArray> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            int len = in.readInt();
+            if (len < 0) {
+                throw new UserError(source + ": corrupt length for array '" + name + "'");
+            }
+            byte[] enc = in.readNBytes(len);
+            if (enc.length != len) {
+                throw new UserError(source + ": truncated inside array '" + name + "'");
+            }
+            map.put(name, NDArray.decode(into, enc));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,42 @@
+package org.genzoo.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import org.genzoo.core.UserError;
+
+/** Element-wise nonlinearities used by the MLPs of every model. */
+public enum Activation {
+    /** max(0, x). */
+    RELU,
+    /** max(0.2 x, x), the usual choice in GAN discriminators. */
+    LEAKY_RELU,
+    /** tanh(x). */
+    TANH,
+    /** log(1 + e^x), computed stably. */
+    SOFTPLUS,
+    /** 1 / (1 + e^-x). */
+    SIGMOID,
+    /** x. */
+    LINEAR;
+
+    /** Applies the nonlinearity; the result lives in {@code x}'s manager. */
+    public NDArray apply(NDArray x) {
+        return switch (this) {
+            case RELU -> ai.djl.nn.Activation.relu(x);
+            case LEAKY_RELU -> ai.djl.nn.Activation.leakyRelu(x, 0.2f);
+            case TANH -> x.tanh();
+            case SOFTPLUS -> ai.djl.nn.Activation.softPlus(x);
+            case SIGMOID -> x.getNDArrayInternal().sigmoid();
+            case LINEAR -> x;
+        };
+    }
+
+    /** Parses a lower-case name such as {@code relu} or {@code leaky_relu}. */
+    public static Activation parse(String name, String flag) {
+        try {
+            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(flag + ": expected one of relu, leaky_relu, tanh, softplus, sigmoid, linear; got '"
+                    + name + "'");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.genzoo.core.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/** Stochastic gradient descent with heavy-ball momentum: {@code b ← μ b + g; θ ← θ - η b}. */
+final class Sgd extends Optimizer {
+    private final OptimizerSpec spec;
+
+    Sgd(OptimizerSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    protected void update(NDArray p, NDArray g, NDManager scratch) {
+        if (spec.beta1() == 0) {
+            p.subi(g.mul((float) spec.lr()));
+            return;
+        }
+        NDArray b = slot(p, "momentum");
+        b.muli(scratch.create((float) spec.beta1())).addi(g);
+        NDArray step = b.mul(scratch.create((float) spec.lr()));
+        step.attach(scratch);
+        p.subi(step);
+    }
+}
