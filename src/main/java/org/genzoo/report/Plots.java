@@ -1,0 +1,413 @@
+package org.genzoo.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.genzoo.core.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts as PNG files, drawn with XChart: scatter plots of 2-D samples, curves and bar charts.
+ *
+ * <p>Each method has an overload without a size, which draws {@value #DEFAULT_WIDTH} ×
+ * {@value #DEFAULT_HEIGHT} pixels. The picture is encoded in memory and then written atomically,
+ * so a failed draw leaves no file behind. Non-finite points (a diverged run) are left out of
+ * scatter plots and curves and the count is appended to the title or series name, so the picture
+ * says that something is missing; bar values must be finite.
+ */
+public final class Plots {
+    static {
+        Headless.ensure();
+    }
+
+    /** Width in pixels when the caller does not give one. */
+    public static final int DEFAULT_WIDTH = 640;
+
+    /** Height in pixels when the caller does not give one. */
+    public static final int DEFAULT_HEIGHT = 480;
+
+    /** Series colours: the Okabe–Ito palette, told apart also by colour-blind readers. */
+    private static final Color[] PALETTE = {
+        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
+        new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0), new Color(240, 228, 66),
+    };
+
+    /** Side in pixels of a scatter plot when the caller does not give one: square, so circles stay round. */
+    public static final int DEFAULT_SCATTER_SIDE = 560;
+
+    /** Sample colour of scatter plots: translucent, so dense regions read darker. */
+    private static final Color SAMPLE_COLOUR = new Color(0, 114, 178, 90);
+
+    /** Reference colour of scatter plots. */
+    private static final Color REFERENCE_COLOUR = new Color(213, 30, 0);
+
+    /** Curves with at most this many points also get a marker at each point. */
+    private static final int MARKER_LIMIT = 50;
+
+    /** Largest allowed side of a chart in pixels. */
+    private static final int MAX_SIDE = 8192;
+
+    private Plots() {}
+
+    /** {@link #scatter(Path, String, float[][], float[][], float[], int, int)} on a square of {@value #DEFAULT_SCATTER_SIDE} pixels. */
+    public static void scatter(
+            Path png, String title, float[][] points, float[][] referencePoints, float[] axisRange) {
+        scatter(png, title, points, referencePoints, axisRange, DEFAULT_SCATTER_SIDE, DEFAULT_SCATTER_SIDE);
+    }
+
+    /**
+     * Draws 2-D samples as small translucent dots, and optional reference points (for example
+     * the true centres of a mixture's modes) as large red crosses on top. No legend.
+     *
+     * @param png the file to write
+     * @param title chart title
+     * @param points samples as rows {@code {x, y}}; non-finite rows are left out and counted in
+     *     the title
+     * @param referencePoints rows {@code {x, y}} to mark, or {@code null}
+     * @param axisRange {@code {xmin, xmax, ymin, ymax}} so that pictures of different models
+     *     compare (the axes then span exactly this range and points outside are not shown), or
+     *     {@code null} to fit the data
+     * @param widthPx picture width in pixels
+     * @param heightPx picture height in pixels
+     * @throws IllegalArgumentException if a row does not have two values, a reference point is
+     *     not finite, the range is malformed, or the size is out of bounds
+     */
+    public static void scatter(
+            Path png,
+            String title,
+            float[][] points,
+            float[][] referencePoints,
+            float[] axisRange,
+            int widthPx,
+            int heightPx) {
+        Objects.requireNonNull(png, "png");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(points, "points");
+        checkSize(widthPx, heightPx);
+        double[][] samples = columns("points", points, false);
+        double[][] refs = referencePoints == null ? null : columns("referencePoints", referencePoints, true);
+        if (axisRange != null) {
+            checkRange(axisRange);
+        }
+        int dropped = points.length - samples[0].length;
+        String fullTitle = dropped == 0 ? title : title + " (" + dropped + " non-finite points left out)";
+
+        XYChart chart = new XYChartBuilder().width(widthPx).height(heightPx).title(fullTitle)
+                .xAxisTitle("x").yAxisTitle("y").build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(3);
+        if (axisRange != null) {
+            chart.getStyler().setXAxisMin((double) axisRange[0]).setXAxisMax((double) axisRange[1]);
+            chart.getStyler().setYAxisMin((double) axisRange[2]).setYAxisMax((double) axisRange[3]);
+            chart.getStyler().setPlotContentSize(1.0); // no margin: the axes show exactly the range
+        }
+        // XChart cannot draw a series without points, so an all-NaN sample becomes an empty chart
+        if (samples[0].length > 0) {
+            XYSeries s = chart.addSeries("samples", samples[0], samples[1]);
+            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(SAMPLE_COLOUR);
+        }
+        if (refs != null && refs[0].length > 0) {
+            XYSeries r = chart.addSeries("reference", refs[0], refs[1]);
+            r.setMarker(new OutlinedCross()).setMarkerColor(REFERENCE_COLOUR);
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            // an invisible point keeps the axes (and the title saying why) on the picture
+            double[] at = axisRange == null ? new double[] {0, 0} : new double[] {axisRange[0], axisRange[2]};
+            chart.addSeries("empty", new double[] {at[0]}, new double[] {at[1]}).setMarker(SeriesMarkers.NONE);
+        }
+        save(png, chart);
+    }
+
+    /** {@link #lines(Path, String, String, String, LinkedHashMap, boolean, boolean, int, int)} at the default size. */
+    public static void lines(
+            Path png,
+            String title,
+            String xLabel,
+            String yLabel,
+            LinkedHashMap<String, double[][]> series,
+            boolean logX,
+            boolean logY) {
+        lines(png, title, xLabel, yLabel, series, logX, logY, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    /**
+     * Draws curves, one per entry in the order of the map: loss against step, sampling time
+     * against dimension per model, NLL against training time. Curves of at most {@value
+     * #MARKER_LIMIT} points also mark each point; the legend sits below the plot.
+     *
+     * @param png the file to write
+     * @param title chart title
+     * @param xLabel x-axis title, with its unit
+     * @param yLabel y-axis title, with its unit
+     * @param series name to {@code {xs, ys}} of equal length; points with a non-finite
+     *     coordinate are left out and counted in the series name
+     * @param logX logarithmic x axis (then every kept x must be positive)
+     * @param logY logarithmic y axis (then every kept y must be positive)
+     * @param widthPx picture width in pixels
+     * @param heightPx picture height in pixels
+     * @throws IllegalArgumentException if the map is empty, a series is not {@code {xs, ys}} of
+     *     equal length, keeps no finite point, or has a non-positive value on a log axis
+     */
+    public static void lines(
+            Path png,
+            String title,
+            String xLabel,
+            String yLabel,
+            LinkedHashMap<String, double[][]> series,
+            boolean logX,
+            boolean logY,
+            int widthPx,
+            int heightPx) {
+        Objects.requireNonNull(png, "png");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(xLabel, "xLabel");
+        Objects.requireNonNull(yLabel, "yLabel");
+        Objects.requireNonNull(series, "series");
+        checkSize(widthPx, heightPx);
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("series must hold at least one curve");
+        }
+        XYChart chart = new XYChartBuilder().width(widthPx).height(heightPx).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setMarkerSize(6);
+        int k = 0;
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            String name = Objects.requireNonNull(e.getKey(), "series name");
+            double[][] xy = e.getValue();
+            if (xy == null || xy.length != 2 || xy[0] == null || xy[1] == null || xy[0].length != xy[1].length) {
+                throw new IllegalArgumentException("series '" + name + "' must be {xs, ys} of equal length");
+            }
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < xy[0].length; i++) {
+                double x = xy[0][i];
+                double y = xy[1][i];
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    continue;
+                }
+                if ((logX && x <= 0) || (logY && y <= 0)) {
+                    throw new IllegalArgumentException("series '" + name + "' point " + i + " = (" + x + ", " + y
+                            + ") cannot be drawn on a logarithmic " + (logX && x <= 0 ? "x" : "y") + " axis");
+                }
+                kept.add(i);
+            }
+            if (kept.isEmpty()) {
+                throw new IllegalArgumentException("series '" + name + "' has no point with finite coordinates");
+            }
+            double[] xs = kept.stream().mapToDouble(i -> xy[0][i]).toArray();
+            double[] ys = kept.stream().mapToDouble(i -> xy[1][i]).toArray();
+            int dropped = xy[0].length - kept.size();
+            String label = dropped == 0 ? name : name + " (" + dropped + " non-finite left out)";
+            XYSeries s = chart.addSeries(label, xs, ys);
+            Color c = PALETTE[k++ % PALETTE.length];
+            s.setLineColor(c);
+            s.setMarkerColor(c);
+            s.setMarker(xs.length <= MARKER_LIMIT ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        if (!logX) {
+            avoidEquallySpacedTicks(chart);
+        }
+        save(png, chart);
+    }
+
+    /** {@link #bars(Path, String, String, LinkedHashMap, int, int)} at the default size. */
+    public static void bars(Path png, String title, String yLabel, LinkedHashMap<String, Double> values) {
+        bars(png, title, yLabel, values, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    /**
+     * Draws one bar per entry, in the order of the map, with the value written on the bar.
+     * Category names longer than 10 characters are drawn slanted.
+     *
+     * @param png the file to write
+     * @param title chart title
+     * @param yLabel y-axis title, with its unit
+     * @param values category name to a finite value
+     * @param widthPx picture width in pixels
+     * @param heightPx picture height in pixels
+     * @throws IllegalArgumentException if the map is empty or a value is null or not finite
+     */
+    public static void bars(
+            Path png, String title, String yLabel, LinkedHashMap<String, Double> values, int widthPx, int heightPx) {
+        Objects.requireNonNull(png, "png");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(yLabel, "yLabel");
+        Objects.requireNonNull(values, "values");
+        checkSize(widthPx, heightPx);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("values must hold at least one bar");
+        }
+        List<String> names = new ArrayList<>();
+        List<Double> heights = new ArrayList<>();
+        boolean longNames = false;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            String name = Objects.requireNonNull(e.getKey(), "bar name");
+            Double v = e.getValue();
+            if (v == null || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("bar '" + name + "' has value " + v + "; bars must be finite");
+            }
+            names.add(name);
+            heights.add(v);
+            longNames |= name.length() > 10;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(widthPx).height(heightPx).title(title)
+                .yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setXAxisLabelRotation(longNames ? 30 : 0);
+        chart.addSeries(yLabel.isEmpty() ? "value" : yLabel, names, heights).setFillColor(PALETTE[0]);
+        save(png, chart);
+    }
+
+    /**
+     * XChart 3.8 puts x ticks at data values when the union of all x values is equally spaced,
+     * which for a loss curve over 2000 steps gives ticks at 0, 154, 308, ... that overlap. For
+     * long curves, one invisible point half a step in breaks the equal spacing, and XChart falls
+     * back to its round-number ticks. Short curves (epochs 1..10) keep ticks at their points.
+     */
+    private static void avoidEquallySpacedTicks(XYChart chart) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        double y = Double.NaN;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double x : s.getXData()) {
+                xs.add(x);
+            }
+            y = s.getYData()[0];
+        }
+        if (xs.size() <= MARKER_LIMIT) {
+            return;
+        }
+        double first = xs.first();
+        double step = xs.higher(first) - first;
+        double previous = first;
+        for (double x : xs.tailSet(first, false)) {
+            if (Math.abs((x - previous) - step) > 1e-9 * Math.abs(step)) {
+                return; // not equally spaced: XChart already uses round numbers
+            }
+            previous = x;
+        }
+        XYSeries hidden = chart.addSeries(" ", new double[] {first + step / 2}, new double[] {y});
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setShowInLegend(false);
+    }
+
+    /** Shared look: white background, light grid, palette. */
+    private static void style(AxesChartStyler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderColor(Color.GRAY);
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setSeriesColors(PALETTE);
+        styler.setAntiAlias(true);
+    }
+
+    /** Encodes in memory, then writes atomically. */
+    private static void save(Path png, Chart<?, ?> chart) {
+        byte[] bytes;
+        try {
+            bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode chart for " + png + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.write(png, bytes);
+    }
+
+    /**
+     * Rows {@code {x, y}} to columns {@code {xs, ys}}, leaving out non-finite rows unless
+     * {@code strict}, in which case they are an error.
+     */
+    private static double[][] columns(String name, float[][] rows, boolean strict) {
+        double[] xs = new double[rows.length];
+        double[] ys = new double[rows.length];
+        int k = 0;
+        for (int i = 0; i < rows.length; i++) {
+            float[] row = rows[i];
+            if (row == null || row.length != 2) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be {x, y}, got "
+                        + (row == null ? "null" : row.length + " values"));
+            }
+            if (!Float.isFinite(row[0]) || !Float.isFinite(row[1])) {
+                if (strict) {
+                    throw new IllegalArgumentException(name + "[" + i + "] = (" + row[0] + ", " + row[1] + ") is not finite");
+                }
+                continue;
+            }
+            xs[k] = row[0];
+            ys[k] = row[1];
+            k++;
+        }
+        return new double[][] {java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k)};
+    }
+
+    private static void checkRange(float[] r) {
+        if (r.length != 4) {
+            throw new IllegalArgumentException("axisRange must be {xmin, xmax, ymin, ymax}, got " + r.length + " values");
+        }
+        for (float v : r) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("axisRange must be finite, got " + java.util.Arrays.toString(r));
+            }
+        }
+        if (!(r[0] < r[1]) || !(r[2] < r[3])) {
+            throw new IllegalArgumentException("axisRange needs xmin < xmax and ymin < ymax, got "
+                    + java.util.Arrays.toString(r));
+        }
+    }
+
+    private static void checkSize(int widthPx, int heightPx) {
+        if (widthPx < 100 || widthPx > MAX_SIDE || heightPx < 100 || heightPx > MAX_SIDE) {
+            throw new IllegalArgumentException("chart size must be within 100.." + MAX_SIDE + " pixels per side, got "
+                    + widthPx + "×" + heightPx);
+        }
+    }
+
+    /** A large cross with a white outline, visible on top of a dense cloud of samples. */
+    private static final class OutlinedCross extends Marker {
+        private static final double HALF = 7;
+        private static final BasicStroke OUTLINE = new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        private static final BasicStroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
+        @Override
+        public void paint(Graphics2D g, double x, double y, int markerSize) {
+            // ignores markerSize, which XChart shares between all series of a chart
+            Color colour = g.getColor();
+            Line2D a = new Line2D.Double(x - HALF, y - HALF, x + HALF, y + HALF);
+            Line2D b = new Line2D.Double(x - HALF, y + HALF, x + HALF, y - HALF);
+            g.setStroke(OUTLINE);
+            g.setColor(Color.WHITE);
+            g.draw(a);
+            g.draw(b);
+            g.setStroke(LINE);
+            g.setColor(colour);
+            g.draw(a);
+            g.draw(b);
+        }
+    }
+}
