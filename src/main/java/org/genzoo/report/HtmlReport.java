@@ -75,7 +75,7 @@ public final class HtmlReport {
             "td.none{color:#999;text-align:center}td[title]{cursor:help;text-decoration:underline dotted #999}",
             "tbody tr:nth-child(even){background:#fafafa}",
             ".figs{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start}",
-            "figure{margin:.6em 0}figure img{max-width:100%;border:1px solid #e5e5e5;image-rendering:pixelated}",
+            "figure{margin:.6em 0}figure img{max-width:100%;border:1px solid #e5e5e5}",
             "figcaption{font-size:.9em;color:#555;max-width:640px;margin-top:.3em}");
 
     private final String title;
@@ -209,7 +209,7 @@ public final class HtmlReport {
             for (String c : t.columns()) {
                 Cell cell = row.cells().get(c);
                 if (cell == null) {
-                    b.append("<td class=\"none\" title=\"not applicable to this model\">—</td>");
+                    b.append("<td class=\"none\" title=\"not measured for this model\">—</td>");
                     continue;
                 }
                 b.append("<td class=\"num\"");

@@ -290,8 +290,10 @@ public final class Plots {
      * which for a loss curve over 2000 steps gives ticks at 0, 154, 308, ... that overlap. For
      * long curves, one invisible point half a step in breaks the equal spacing, and XChart falls
      * back to its round-number ticks. Short curves (epochs 1..10) keep ticks at their points.
+     *
+     * @return whether the invisible point was added
      */
-    private static void avoidEquallySpacedTicks(XYChart chart) {
+    static boolean avoidEquallySpacedTicks(XYChart chart) {
         java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
         double y = Double.NaN;
         for (XYSeries s : chart.getSeriesMap().values()) {
@@ -301,20 +303,21 @@ public final class Plots {
             y = s.getYData()[0];
         }
         if (xs.size() <= MARKER_LIMIT) {
-            return;
+            return false;
         }
         double first = xs.first();
         double step = xs.higher(first) - first;
         double previous = first;
         for (double x : xs.tailSet(first, false)) {
             if (Math.abs((x - previous) - step) > 1e-9 * Math.abs(step)) {
-                return; // not equally spaced: XChart already uses round numbers
+                return false; // not equally spaced: XChart already uses round numbers
             }
             previous = x;
         }
         XYSeries hidden = chart.addSeries(" ", new double[] {first + step / 2}, new double[] {y});
         hidden.setMarker(SeriesMarkers.NONE);
         hidden.setShowInLegend(false);
+        return true;
     }
 
     /** Shared look: white background, light grid, palette. */

@@ -109,6 +109,27 @@ class PlotsTest {
     }
 
     @Test
+    void longEquallySpacedCurvesGetRoundTicks() {
+        // XChart ticks equally spaced x at data values (0, 154, 308, ... for 2000 steps); the
+        // workaround adds one hidden point only for long, equally spaced curves
+        assertThat(Plots.avoidEquallySpacedTicks(chartWithX(2000, i -> i))).isTrue();
+        assertThat(Plots.avoidEquallySpacedTicks(chartWithX(10, i -> i + 1))).isFalse();
+        assertThat(Plots.avoidEquallySpacedTicks(chartWithX(2000, i -> i * (double) i))).isFalse();
+        org.knowm.xchart.XYChart c = chartWithX(2000, i -> 10 * i);
+        Plots.avoidEquallySpacedTicks(c);
+        org.knowm.xchart.XYSeries hidden = c.getSeriesMap().get(" ");
+        assertThat(hidden.getXData()).containsExactly(5.0);
+        assertThat(hidden.isShowInLegend()).isFalse();
+    }
+
+    private static org.knowm.xchart.XYChart chartWithX(int n, java.util.function.IntToDoubleFunction x) {
+        org.knowm.xchart.XYChart c = new org.knowm.xchart.XYChartBuilder().width(200).height(200).build();
+        double[] xs = java.util.stream.IntStream.range(0, n).mapToDouble(x).toArray();
+        c.addSeries("loss", xs, new double[n]);
+        return c;
+    }
+
+    @Test
     void barsWritesPngOfRequestedSize() throws Exception {
         Path png = dir.resolve("bars.png");
         LinkedHashMap<String, Double> v = new LinkedHashMap<>();
