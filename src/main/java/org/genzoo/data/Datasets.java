@@ -80,7 +80,7 @@ public final class Datasets {
      * @param name a built-in name, a directory holding {@code train-images-idx3-ubyte},
      *     {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and
      *     {@code t10k-labels-idx1-ubyte} (each raw or {@code .gz}), or a {@code .csv} / {@code .npy}
-     *     file
+     *     file; built-in names win over paths, so write {@code ./mnist} for a folder called mnist
      * @param opts limit, seed and toy sizes
      * @throws UserError when the name is unknown, a fetched set is not in the cache, or a file is
      *     malformed

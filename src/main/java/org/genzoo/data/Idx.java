@@ -53,6 +53,7 @@ public final class Idx {
             dims = dims.clone();
         }
 
+        /** The sizes from the header (a copy). */
         @Override
         public int[] dims() {
             return dims.clone();
