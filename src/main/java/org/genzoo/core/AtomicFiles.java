@@ -34,6 +34,7 @@ public final class AtomicFiles {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);
             }
+            setReadable(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -50,6 +51,15 @@ public final class AtomicFiles {
                     // best effort: a stray temporary file is harmless
                 }
             }
+        }
+    }
+
+    /** createTempFile makes the file private (rw-------); a result file should read like any other. */
+    private static void setReadable(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: keep its defaults
         }
     }
 

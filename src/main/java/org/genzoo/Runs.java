@@ -1,0 +1,199 @@
+package org.genzoo;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.genzoo.core.Checkpoint;
+import org.genzoo.core.GenerativeModel;
+import org.genzoo.core.Json;
+import org.genzoo.core.RunSpec;
+import org.genzoo.core.Sampler;
+import org.genzoo.core.Seeds;
+import org.genzoo.core.TrainConfig;
+import org.genzoo.core.TrainListener;
+import org.genzoo.core.TrainResult;
+import org.genzoo.core.Trainer;
+import org.genzoo.core.UserError;
+import org.genzoo.core.optim.OptimizerSpec;
+import org.genzoo.data.Dataset;
+import org.genzoo.data.DataSpec;
+import org.genzoo.report.Pictures;
+
+/**
+ * Run directories: train a registered model into one, and open one again to sample or score.
+ * A run directory holds {@code config.json}, {@code model.params}, {@code checkpoint.bin},
+ * {@code metrics.json}, {@code log.csv} and {@code samples.png}.
+ */
+public final class Runs {
+    /** The run's configuration. */
+    public static final String CONFIG = "config.json";
+    /** Training and evaluation figures. */
+    public static final String METRICS = "metrics.json";
+    /** A picture of samples. */
+    public static final String SAMPLES = "samples.png";
+    /** Training settings that {@code --set} may change besides the model's own. */
+    private static final List<String> TRAIN_KEYS = List.of("batch", "lr", "optimizer", "beta1", "beta2", "patience",
+            "log_every");
+
+    private Runs() {}
+
+    /** The version and commit of this genzoo, as recorded in runs. */
+    public static String version() {
+        String v = Runs.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * What to train.
+     *
+     * @param model registered model name
+     * @param sets {@code --set key=value} overrides of the model's or the trainer's settings
+     * @param epochs epochs, or null for the model's default
+     * @param seed the run's seed
+     * @param maxBatches at most this many steps per epoch (0: all)
+     */
+    public record Request(String model, Map<String, String> sets, Integer epochs, long seed, int maxBatches) {}
+
+    /** Resolves a request into a run spec: defaults for the data, then the overrides. */
+    public static RunSpec spec(Request req, Dataset data) {
+        Zoo.Entry<?> entry = Zoo.get(req.model());
+        DataSpec ds = data.spec();
+        Map<String, String> modelSets = new LinkedHashMap<>();
+        Map<String, String> trainSets = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : req.sets().entrySet()) {
+            (TRAIN_KEYS.contains(e.getKey()) ? trainSets : modelSets).put(e.getKey(), e.getValue());
+        }
+        Record cfg = overrideRecord(entry, entry.defaults().apply(ds), modelSets);
+        TrainConfig t = entry.training().apply(ds);
+        t = applyTrainSets(t, trainSets);
+        if (req.epochs() != null) {
+            t = t.withEpochs(req.epochs());
+        }
+        t = t.withSeed(req.seed()).withMaxBatches(req.maxBatches());
+        return new RunSpec(entry.name(), Json.tree(cfg), t, data.name(), ds, data.sha256(), version());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Record> Record overrideRecord(Zoo.Entry<C> entry, Record defaults,
+            Map<String, String> sets) {
+        return Json.override((C) defaults, entry.configType(), sets, entry.name());
+    }
+
+    private static TrainConfig applyTrainSets(TrainConfig t, Map<String, String> sets) {
+        if (sets.isEmpty()) {
+            return t;
+        }
+        OptimizerSpec o = t.optimizer();
+        try {
+            int batch = Integer.parseInt(sets.getOrDefault("batch", "" + t.batchSize()));
+            int patience = Integer.parseInt(sets.getOrDefault("patience", "" + t.patience()));
+            int logEvery = Integer.parseInt(sets.getOrDefault("log_every", "" + t.logEvery()));
+            o = new OptimizerSpec(sets.getOrDefault("optimizer", o.kind()),
+                    Double.parseDouble(sets.getOrDefault("lr", "" + o.lr())),
+                    Double.parseDouble(sets.getOrDefault("beta1", "" + o.beta1())),
+                    Double.parseDouble(sets.getOrDefault("beta2", "" + o.beta2())), o.eps());
+            return new TrainConfig(t.epochs(), batch, o, t.seed(), patience, t.maxBatches(), logEvery);
+        } catch (NumberFormatException e) {
+            throw new UserError("--set: a training setting (" + String.join(", ", sets.keySet())
+                    + ") is not a number: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Trains into {@code dir}: writes config.json, trains with checkpoints, then writes
+     * metrics.json and samples.png. With {@code resume} and an existing run, the stored
+     * configuration is used (only the number of epochs may grow) and training continues from
+     * the checkpoint.
+     */
+    public static TrainResult train(RunSpec spec, Dataset data, Path dir, boolean resume, List<TrainListener> listeners) {
+        Path configFile = dir.resolve(CONFIG);
+        if (resume && Files.isRegularFile(configFile)) {
+            RunSpec old = Json.read(configFile, RunSpec.class);
+            if (!old.model().equals(spec.model())) {
+                throw new UserError("--resume: " + dir + " holds a '" + old.model() + "' run, not '" + spec.model() + "'");
+            }
+            spec = new RunSpec(old.model(), old.modelConfig(), old.train().withEpochs(spec.train().epochs()),
+                    old.data(), old.dataSpec(), old.dataSha256(), old.genzoo());
+        } else if (!resume && Files.isRegularFile(dir.resolve(Trainer.CHECKPOINT))) {
+            throw new UserError("--out: " + dir + " already holds a run; pass --resume to continue it or choose another folder");
+        }
+        Json.write(configFile, spec);
+        try (NDManager root = NDManager.newBaseManager(); GenerativeModel model = build(spec, root)) {
+            TrainResult r = new Trainer(listeners).train(model, data, spec.train(), dir, resume);
+            Checkpoint.readParams(dir.resolve(Trainer.PARAMS), model.params()); // the best, for pictures
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("train", r);
+            metrics.put("parameters", model.params().count());
+            Json.write(dir.resolve(METRICS), metrics);
+            if (model instanceof Sampler s) {
+                writeSamples(s, model.data(), data, dir.resolve(SAMPLES), spec.train().seed(), 64, root);
+            }
+            return r;
+        }
+    }
+
+    /** Builds the model of a spec with fresh parameters (the engine is seeded from the run's seed). */
+    public static GenerativeModel build(RunSpec spec, NDManager root) {
+        Zoo.Entry<?> entry = Zoo.get(spec.model());
+        Record cfg = Json.fromTree(spec.modelConfig(), entry.configType(), CONFIG);
+        Seeds.seedEngine(spec.train().seed(), "init", 0);
+        return entry.create(cfg, spec.dataSpec(), root);
+    }
+
+    /** A trained run opened for sampling or scoring; closing it frees the model. */
+    public record Opened(RunSpec spec, GenerativeModel model, NDManager root) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+            root.close();
+        }
+    }
+
+    /** Opens a trained run directory. */
+    public static Opened open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(dir + ": no such run directory");
+        }
+        RunSpec spec = Json.read(dir.resolve(CONFIG), RunSpec.class);
+        NDManager root = NDManager.newBaseManager();
+        try {
+            GenerativeModel model = build(spec, root);
+            Checkpoint.readParams(dir.resolve(Trainer.PARAMS), model.params());
+            return new Opened(spec, model, root);
+        } catch (RuntimeException e) {
+            root.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Draws {@code n} samples and writes a picture: an image grid for image data, a scatter plot
+     * (with the true modes marked, when known) for 2-D data.
+     *
+     * @return the samples as rows
+     */
+    public static float[][] writeSamples(Sampler s, DataSpec spec, Dataset data, Path png, long seed, int n,
+            NDManager root) {
+        float[][] rows = draw(s, spec.dim(), n, seed, root);
+        Pictures.samples(png, spec, rows, data == null ? null : data.mixture().orElse(null),
+                data == null ? "samples" : "samples: " + data.name());
+        return rows;
+    }
+
+    /** Draws {@code n} samples of {@code dim} values with the engine seeded from {@code seed}. */
+    public static float[][] draw(Sampler s, int dim, int n, long seed, NDManager root) {
+        Seeds.seedEngine(seed, "samples", 0);
+        try (NDManager sm = root.newSubManager()) {
+            float[] flat = s.sample(sm, n).toFloatArray();
+            float[][] rows = new float[n][dim];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(flat, i * dim, rows[i], 0, dim);
+            }
+            return rows;
+        }
+    }
+}

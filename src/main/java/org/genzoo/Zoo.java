@@ -1,0 +1,108 @@
+package org.genzoo;
+
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.genzoo.core.Energy;
+import org.genzoo.core.ExactDensity;
+import org.genzoo.core.GenerativeModel;
+import org.genzoo.core.Leaf;
+import org.genzoo.core.LowerBound;
+import org.genzoo.core.Sampler;
+import org.genzoo.core.TrainConfig;
+import org.genzoo.core.UserError;
+import org.genzoo.core.optim.OptimizerSpec;
+import org.genzoo.data.DataSpec;
+import org.genzoo.explicit.approximate.variational.Vae;
+import org.genzoo.explicit.approximate.variational.VaeConfig;
+import org.genzoo.implicit.direct.Gan;
+import org.genzoo.implicit.direct.GanConfig;
+
+/** The catalogue: every model genzoo has, by name, with its leaf, defaults and constructor. */
+public final class Zoo {
+    private static final Map<String, Entry<?>> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        add(new Entry<>("vae", Leaf.VARIATIONAL, Vae.class, VaeConfig.class,
+                "Variational autoencoder (Kingma & Welling 2013) with the IWAE bound (Burda et al. 2015)",
+                d -> d.dim() <= 64 ? VaeConfig.toy() : VaeConfig.mnist(),
+                d -> new TrainConfig(d.dim() <= 64 ? 60 : 200, 100, OptimizerSpec.adam(1e-3), 0, 30, 0, 50),
+                Vae::new));
+        add(new Entry<>("gan", Leaf.DIRECT, Gan.class, GanConfig.class,
+                "Generative adversarial network (Goodfellow et al. 2014), MLP players",
+                d -> d.dim() <= 64 ? GanConfig.toy() : GanConfig.mnist(),
+                d -> new TrainConfig(d.dim() <= 64 ? 100 : 100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(2e-4, 0.5),
+                        0, 0, 0, 50),
+                Gan::new));
+    }
+
+    private Zoo() {}
+
+    /** Builds a model from its config. */
+    @FunctionalInterface
+    public interface Factory<C extends Record> {
+        /** A model with fresh parameters, under {@code manager}. */
+        GenerativeModel create(C config, DataSpec data, NDManager manager);
+    }
+
+    /**
+     * One model of the catalogue.
+     *
+     * @param name the name the CLI takes
+     * @param leaf its leaf of the taxonomy
+     * @param type its class, from which its capabilities are read
+     * @param configType its hyperparameter record
+     * @param summary one line: what it is and the paper
+     * @param defaults default hyperparameters for a data shape
+     * @param training default training settings for a data shape
+     * @param factory its constructor
+     */
+    public record Entry<C extends Record>(String name, Leaf leaf, Class<? extends GenerativeModel> type,
+            Class<C> configType, String summary, Function<DataSpec, C> defaults,
+            Function<DataSpec, TrainConfig> training, Factory<C> factory) {
+
+        /** The capability interfaces the model implements, by name. */
+        public List<String> capabilities() {
+            List<String> c = new ArrayList<>();
+            if (Sampler.class.isAssignableFrom(type)) {
+                c.add("sample");
+            }
+            if (ExactDensity.class.isAssignableFrom(type)) {
+                c.add("exact log-density");
+            }
+            if (LowerBound.class.isAssignableFrom(type)) {
+                c.add("lower bound (ELBO/IWAE)");
+            }
+            if (Energy.class.isAssignableFrom(type)) {
+                c.add("unnormalised energy");
+            }
+            return c;
+        }
+
+        /** Builds the model from a config object of this entry's type. */
+        public GenerativeModel create(Record config, DataSpec data, NDManager manager) {
+            return factory.create(configType.cast(config), data, manager);
+        }
+    }
+
+    private static void add(Entry<?> e) {
+        ENTRIES.put(e.name(), e);
+    }
+
+    /** Every model, in catalogue order. */
+    public static List<Entry<?>> all() {
+        return new ArrayList<>(ENTRIES.values());
+    }
+
+    /** The model called {@code name}; an unknown name is a {@link UserError} that lists the known ones. */
+    public static Entry<?> get(String name) {
+        Entry<?> e = ENTRIES.get(name);
+        if (e == null) {
+            throw new UserError("unknown model '" + name + "': expected one of " + String.join(", ", ENTRIES.keySet()));
+        }
+        return e;
+    }
+}

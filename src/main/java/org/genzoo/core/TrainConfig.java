@@ -1,0 +1,55 @@
+package org.genzoo.core;
+
+import org.genzoo.core.optim.OptimizerSpec;
+
+/**
+ * How to train, whatever the model.
+ *
+ * @param epochs passes over the training split
+ * @param batchSize examples per step
+ * @param optimizer optimiser settings (a model may adjust them per parameter group)
+ * @param seed the one seed of the run
+ * @param patience stop after this many epochs without a better validation score (0: never)
+ * @param maxBatches at most this many steps per epoch (0: all); for smoke runs
+ * @param logEvery write a log row every this many steps
+ */
+public record TrainConfig(
+        int epochs, int batchSize, OptimizerSpec optimizer, long seed, int patience, int maxBatches, int logEvery) {
+
+    /** Validates every field, naming its flag. */
+    public TrainConfig {
+        if (epochs < 1) {
+            throw new UserError("--epochs: expected a positive whole number, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new UserError("batch: expected a positive whole number, got " + batchSize);
+        }
+        if (optimizer == null) {
+            throw new UserError("optimizer: missing");
+        }
+        if (patience < 0) {
+            throw new UserError("patience: expected 0 or more, got " + patience);
+        }
+        if (maxBatches < 0) {
+            throw new UserError("--max-batches: expected 0 or more, got " + maxBatches);
+        }
+        if (logEvery < 1) {
+            throw new UserError("log_every: expected a positive whole number, got " + logEvery);
+        }
+    }
+
+    /** A copy with another number of epochs. */
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(e, batchSize, optimizer, seed, patience, maxBatches, logEvery);
+    }
+
+    /** A copy with another seed. */
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(epochs, batchSize, optimizer, s, patience, maxBatches, logEvery);
+    }
+
+    /** A copy with a cap on steps per epoch. */
+    public TrainConfig withMaxBatches(int m) {
+        return new TrainConfig(epochs, batchSize, optimizer, seed, patience, m, logEvery);
+    }
+}

@@ -1,0 +1,167 @@
+package org.genzoo.core;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.genzoo.core.optim.OptimizerSet;
+import org.genzoo.data.Dataset;
+import org.genzoo.data.View;
+
+/**
+ * The one training loop, for every family. It knows no model: it shuffles, batches, presents
+ * the data as the model asks ({@link Input}), calls {@link GenerativeModel#trainStep}, watches
+ * for NaN, validates with whatever score the model's capabilities allow, stops early, and
+ * checkpoints at every epoch boundary.
+ *
+ * <p>Reproducibility: the engine's generator is reseeded and the shuffle derived from
+ * (seed, epoch) at the start of every epoch, so a run resumed from the checkpoint of epoch e
+ * draws the same numbers as one that never stopped.
+ */
+public final class Trainer {
+    /** File names inside a run directory. */
+    public static final String CHECKPOINT = "checkpoint.bin";
+    /** The parameters to use: best by validation, or the last when there is no validation. */
+    public static final String PARAMS = "model.params";
+    /** One row per logged step. */
+    public static final String LOG = "log.csv";
+
+    private final List<TrainListener> listeners;
+
+    /** @param listeners observers of progress, in order */
+    public Trainer(List<TrainListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Trains {@code model} on {@code data}.
+     *
+     * @param runDir where the checkpoint and parameters go; null trains in memory only
+     * @param resume continue from {@code runDir}'s checkpoint when there is one
+     */
+    public TrainResult train(GenerativeModel model, Dataset data, TrainConfig cfg, Path runDir, boolean resume) {
+        if (!model.data().equals(data.spec())) {
+            throw new UserError("--data: the model was built for " + model.data() + ", the data is " + data.spec());
+        }
+        Validator validator = Validator.forModel(model);
+        NDManager root = model.params().manager();
+        try (OptimizerSet opt = new OptimizerSet(model.params(), model.parameterGroups(),
+                        model.optimizerSpecs(cfg.optimizer()), cfg.optimizer());
+                NDManager dataManager = root.newSubManager()) {
+            Checkpoint.State state = new Checkpoint.State(0, 0, Double.NaN, 0, 0, 0, 0, cfg.seed(), data.sha256());
+            Path ckpt = runDir == null ? null : runDir.resolve(CHECKPOINT);
+            if (resume && ckpt != null && Files.isRegularFile(ckpt)) {
+                state = Checkpoint.read(ckpt, model.params(), opt);
+                if (!state.dataSha256().equals(data.sha256())) {
+                    throw new UserError(ckpt + ": was trained on other data (hash " + state.dataSha256()
+                            + "), not on '" + data.name() + "'");
+                }
+            }
+            View trainView = model.input().trainingView(data.spec().kind());
+            NDArray train = data.train().toNDArray(dataManager);
+            View validView = model.input().evaluationView(data.spec().kind());
+            NDArray valid = validator == null ? null
+                    : validView.prepare(data.valid(), View.splitSeed(cfg.seed(), "valid")).toNDArray(dataManager);
+            int n = data.train().size();
+            int stepsPerEpoch = Math.max(1, n / cfg.batchSize()); // the last partial batch is dropped
+            if (cfg.maxBatches() > 0) {
+                stepsPerEpoch = Math.min(stepsPerEpoch, cfg.maxBatches());
+            }
+            for (TrainListener l : listeners) {
+                l.onStart(model, state.epoch(), cfg.epochs(), stepsPerEpoch);
+            }
+            boolean stoppedEarly = cfg.patience() > 0 && state.badEpochs() >= cfg.patience();
+            long[] perm = new long[n];
+            while (state.epoch() < cfg.epochs() && !stoppedEarly) {
+                int epoch = state.epoch() + 1;
+                Seeds.seedEngine(cfg.seed(), "epoch", epoch);
+                shuffle(perm, new Random(Seeds.derive(cfg.seed(), "shuffle", epoch)));
+                long step = state.step();
+                long t0 = System.nanoTime();
+                for (int b = 0; b < stepsPerEpoch; b++) {
+                    LossParts parts;
+                    // Every array of the step lives in this manager and is freed when it closes.
+                    try (NDManager sm = root.newSubManager()) {
+                        long[] idx = new long[cfg.batchSize()];
+                        System.arraycopy(perm, b * cfg.batchSize(), idx, 0, idx.length);
+                        NDArray batch = train.get(sm.create(idx));
+                        batch.attach(sm); // indexing puts the result in the data's manager
+                        NDArray x = trainView.apply(batch);
+                        parts = model.trainStep(x, opt, sm);
+                    }
+                    step++;
+                    if (parts.hasNonFinite()) {
+                        throw new TrainingDivergedException("training stopped at epoch " + epoch + ", step " + step
+                                + ": the loss is " + parts.asMap() + "; "
+                                + (ckpt == null ? "nothing was saved"
+                                        : "the last good checkpoint (epoch " + state.epoch() + ") is kept in " + ckpt));
+                    }
+                    if (step % cfg.logEvery() == 0 || b == stepsPerEpoch - 1) {
+                        double rate = (b + 1) * (double) cfg.batchSize() / ((System.nanoTime() - t0) / 1e9);
+                        for (TrainListener l : listeners) {
+                            l.onStep(epoch, step, parts, rate);
+                        }
+                    }
+                }
+                double seconds = state.seconds() + (System.nanoTime() - t0) / 1e9;
+                long examples = state.examples() + (long) stepsPerEpoch * cfg.batchSize();
+                double score = Double.NaN;
+                boolean best = false;
+                int bestEpoch = state.bestEpoch();
+                double bestValid = state.bestValid();
+                int bad = state.badEpochs();
+                if (validator != null) {
+                    score = validator.score(valid, validView, root);
+                    if (!Double.isFinite(score)) {
+                        throw new TrainingDivergedException("validation at epoch " + epoch + " gave " + score
+                                + "; the last good checkpoint (epoch " + state.epoch() + ") is kept");
+                    }
+                    best = Double.isNaN(bestValid) || score < bestValid;
+                    if (best) {
+                        bestValid = score;
+                        bestEpoch = epoch;
+                        bad = 0;
+                    } else {
+                        bad++;
+                    }
+                } else {
+                    best = true; // no validation score: the latest parameters are the ones to keep
+                    bestEpoch = epoch;
+                }
+                state = new Checkpoint.State(epoch, step, bestValid, bestEpoch, bad, seconds, examples, cfg.seed(),
+                        data.sha256());
+                if (runDir != null) {
+                    if (best) {
+                        Checkpoint.writeParams(runDir.resolve(PARAMS), model.params());
+                    }
+                    Checkpoint.write(ckpt, state, model.params(), opt);
+                }
+                for (TrainListener l : listeners) {
+                    l.onEpochEnd(epoch, step, score, best);
+                }
+                stoppedEarly = cfg.patience() > 0 && bad >= cfg.patience();
+            }
+            for (TrainListener l : listeners) {
+                l.onEnd();
+            }
+            double rate = state.seconds() > 0 ? state.examples() / state.seconds() : 0;
+            return new TrainResult(state.epoch(), state.step(), state.bestValid(), state.bestEpoch(), state.seconds(),
+                    rate, stoppedEarly, validator == null ? "none" : validator.name());
+        }
+    }
+
+    /** Fisher-Yates with a given generator; {@code perm} is refilled with 0..n-1 first. */
+    private static void shuffle(long[] perm, Random rnd) {
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        for (int i = perm.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            long t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+    }
+}

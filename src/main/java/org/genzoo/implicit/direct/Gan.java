@@ -1,0 +1,164 @@
+package org.genzoo.implicit.direct;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.genzoo.core.GenerativeModel;
+import org.genzoo.core.Input;
+import org.genzoo.core.Leaf;
+import org.genzoo.core.LossParts;
+import org.genzoo.core.Params;
+import org.genzoo.core.Sampler;
+import org.genzoo.core.nn.Mlp;
+import org.genzoo.core.optim.OptimizerSet;
+import org.genzoo.core.optim.OptimizerSpec;
+import org.genzoo.data.DataKind;
+import org.genzoo.data.DataSpec;
+
+/**
+ * Generative adversarial network: Goodfellow et al., "Generative Adversarial Nets" (2014), with
+ * MLP players.
+ *
+ * <p>The game (eq. 1): {@code min_G max_D V = E_x[log D(x)] + E_z[log(1 - D(G(z)))]}, played by
+ * alternating gradient steps (algorithm 1: {@code dSteps} discriminator steps, then one
+ * generator step). The generator either minimises the value function ({@code minimax}) or, as
+ * the paper recommends in section 3 because the minimax gradient vanishes early on, maximises
+ * {@code log D(G(z))} ({@code nonsaturating}). With D's logits l: {@code -log D = softplus(-l)},
+ * {@code -log(1 - D) = softplus(l)}.
+ *
+ * <p>Likelihood: none (implicit density). Samples cost one generator pass.
+ */
+public final class Gan implements GenerativeModel, Sampler {
+    private static final String G = "generator";
+    private static final String D = "discriminator";
+
+    private final GanConfig config;
+    private final DataSpec data;
+    private final NDManager manager;
+    private final Params params;
+    private final Mlp generator;
+    private final Mlp discriminator;
+    private final boolean unitInterval;
+
+    /**
+     * Builds both players with fresh parameters drawn from the engine's generator.
+     *
+     * @param parent the manager under which this model's own manager is made
+     */
+    public Gan(GanConfig config, DataSpec data, NDManager parent) {
+        this.config = config;
+        this.data = data;
+        this.unitInterval = data.kind() != DataKind.CONTINUOUS; // images: a sigmoid output in [0, 1]
+        this.manager = parent.newSubManager();
+        this.params = new Params(manager);
+        this.generator = new Mlp(params, G, Mlp.widths(config.noise(), config.generatorHidden(), data.dim()),
+                org.genzoo.core.nn.Activation.parse(config.generatorActivation(), "generatorActivation"));
+        this.discriminator = new Mlp(params, D, Mlp.widths(data.dim(), config.discriminatorHidden(), 1),
+                org.genzoo.core.nn.Activation.parse(config.discriminatorActivation(), "discriminatorActivation"));
+    }
+
+    @Override
+    public String kind() {
+        return "gan";
+    }
+
+    @Override
+    public Leaf leaf() {
+        return Leaf.DIRECT;
+    }
+
+    @Override
+    public DataSpec data() {
+        return data;
+    }
+
+    @Override
+    public GanConfig config() {
+        return config;
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    @Override
+    public Input input() {
+        return Input.REAL;
+    }
+
+    @Override
+    public Map<String, List<String>> parameterGroups() {
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        g.put(G, params.namesWithPrefix(G + "."));
+        g.put(D, params.namesWithPrefix(D + "."));
+        return g;
+    }
+
+    @Override
+    public Map<String, OptimizerSpec> optimizerSpecs(OptimizerSpec run) {
+        OptimizerSpec s = OptimizerSpec.adam(config.lr(), config.beta1());
+        return Map.of(G, s, D, s);
+    }
+
+    /** G(z): the generator's output in data space. */
+    NDArray generate(NDArray z) {
+        NDArray out = generator.forward(z);
+        return unitInterval ? out.getNDArrayInternal().sigmoid() : out;
+    }
+
+    /** D's logit for each row. */
+    NDArray discriminate(NDArray x) {
+        return discriminator.forward(x).reshape(-1);
+    }
+
+    @Override
+    public LossParts trainStep(NDArray x, OptimizerSet optimizers, NDManager scratch) {
+        int b = (int) x.getShape().get(0);
+        double dReal = 0;
+        double dFake = 0;
+        for (int i = 0; i < config.dSteps(); i++) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                // The fake batch is cut from the graph: this step moves D only.
+                NDArray fake = generate(scratch.randomNormal(new Shape(b, config.noise()))).stopGradient();
+                NDArray lossReal = Activation.softPlus(discriminate(x).neg()).mean(); // -log D(x)
+                NDArray lossFake = Activation.softPlus(discriminate(fake)).mean(); // -log(1 - D(G(z)))
+                gc.backward(lossReal.add(lossFake));
+                dReal = lossReal.getFloat();
+                dFake = lossFake.getFloat();
+            }
+            optimizers.step(D, scratch);
+        }
+        double gLoss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray logits = discriminate(generate(scratch.randomNormal(new Shape(b, config.noise()))));
+            NDArray loss = "minimax".equals(config.loss())
+                    ? Activation.softPlus(logits).neg().mean() // log(1 - D(G(z)))
+                    : Activation.softPlus(logits.neg()).mean(); // -log D(G(z))
+            gc.backward(loss);
+            gLoss = loss.getFloat();
+        }
+        optimizers.step(G, scratch);
+        optimizers.zeroGradients(D); // the G step also filled D's gradients; they must not carry over
+        return new LossParts(dReal + dFake).with("d_real", dReal).with("d_fake", dFake).with("g", gLoss);
+    }
+
+    @Override
+    public NDArray sample(NDManager mgr, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be positive, got " + n);
+        }
+        return generate(mgr.randomNormal(new Shape(n, config.noise())));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

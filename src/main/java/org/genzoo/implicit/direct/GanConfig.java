@@ -1,0 +1,68 @@
+package org.genzoo.implicit.direct;
+
+import org.genzoo.core.UserError;
+import org.genzoo.core.nn.Activation;
+
+/**
+ * Hyperparameters of {@link Gan}.
+ *
+ * @param noise dimension of the generator's input z
+ * @param generatorHidden widths of the generator's hidden layers
+ * @param discriminatorHidden widths of the discriminator's hidden layers
+ * @param generatorActivation nonlinearity of the generator's hidden layers
+ * @param discriminatorActivation nonlinearity of the discriminator's hidden layers
+ * @param loss {@code nonsaturating} (G maximises log D(G(z))) or {@code minimax} (G minimises
+ *     log(1 - D(G(z))), the game's value function)
+ * @param dSteps discriminator updates per generator update (Goodfellow et al., algorithm 1's k)
+ * @param lr Adam's learning rate for both players
+ * @param beta1 Adam's first-moment decay for both players (0.5, as in DCGAN)
+ */
+public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHidden, String generatorActivation,
+        String discriminatorActivation, String loss, int dSteps, double lr, double beta1) {
+
+    /** Validates every field, naming it. */
+    public GanConfig {
+        if (noise < 1) {
+            throw new UserError("noise: expected a positive whole number, got " + noise);
+        }
+        if (generatorHidden == null || discriminatorHidden == null) {
+            throw new UserError("generatorHidden/discriminatorHidden: expected lists of widths");
+        }
+        for (int w : generatorHidden) {
+            if (w < 1) {
+                throw new UserError("generatorHidden: widths must be positive, got " + w);
+            }
+        }
+        for (int w : discriminatorHidden) {
+            if (w < 1) {
+                throw new UserError("discriminatorHidden: widths must be positive, got " + w);
+            }
+        }
+        Activation.parse(generatorActivation, "generatorActivation");
+        Activation.parse(discriminatorActivation, "discriminatorActivation");
+        if (!"nonsaturating".equals(loss) && !"minimax".equals(loss)) {
+            throw new UserError("loss: expected nonsaturating or minimax, got '" + loss + "'");
+        }
+        if (dSteps < 1) {
+            throw new UserError("dSteps: expected a positive whole number, got " + dSteps);
+        }
+        if (!(lr > 0)) {
+            throw new UserError("lr: expected a positive number, got " + lr);
+        }
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new UserError("beta1: expected a number in [0, 1), got " + beta1);
+        }
+    }
+
+    /** For 2-D toy mixtures. */
+    public static GanConfig toy() {
+        return new GanConfig(2, new int[] {128, 128, 128}, new int[] {128, 128, 128}, "relu", "leaky_relu",
+                "nonsaturating", 1, 1e-3, 0.5);
+    }
+
+    /** For 28×28 grey images. */
+    public static GanConfig mnist() {
+        return new GanConfig(64, new int[] {256, 512}, new int[] {512, 256}, "relu", "leaky_relu",
+                "nonsaturating", 1, 2e-4, 0.5);
+    }
+}
