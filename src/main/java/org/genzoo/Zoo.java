@@ -18,6 +18,10 @@ import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.DataSpec;
 import org.genzoo.explicit.approximate.variational.Vae;
 import org.genzoo.explicit.approximate.variational.VaeConfig;
+import org.genzoo.explicit.tractable.autoregressive.Made;
+import org.genzoo.explicit.tractable.autoregressive.MadeConfig;
+import org.genzoo.explicit.tractable.autoregressive.Nade;
+import org.genzoo.explicit.tractable.autoregressive.NadeConfig;
 import org.genzoo.implicit.direct.Gan;
 import org.genzoo.implicit.direct.GanConfig;
 
@@ -37,6 +41,18 @@ public final class Zoo {
                 d -> new TrainConfig(d.dim() <= 64 ? 100 : 100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(2e-4, 0.5),
                         0, 0, 0, 50),
                 Gan::new));
+        add(new Entry<>("nade", Leaf.AUTOREGRESSIVE, Nade.class, NadeConfig.class,
+                "Neural autoregressive distribution estimator (Larochelle & Murray 2011), binary data",
+                d -> d.dim() <= 64 ? NadeConfig.toy() : NadeConfig.mnist(),
+                d -> new TrainConfig(d.dim() <= 64 ? 100 : 200, 100, OptimizerSpec.adam(d.dim() <= 64 ? 3e-3 : 1e-3),
+                        0, d.dim() <= 64 ? 20 : 10, 0, 50),
+                Nade::new));
+        add(new Entry<>("made", Leaf.AUTOREGRESSIVE, Made.class, MadeConfig.class,
+                "Masked autoencoder for distribution estimation (Germain et al. 2015), mask ensemble, binary data",
+                d -> d.dim() <= 64 ? MadeConfig.toy() : MadeConfig.mnist(),
+                d -> new TrainConfig(d.dim() <= 64 ? 100 : 200, 100, OptimizerSpec.adam(d.dim() <= 64 ? 3e-3 : 1e-3),
+                        0, d.dim() <= 64 ? 20 : 10, 0, 50),
+                Made::new));
     }
 
     private Zoo() {}

@@ -1,0 +1,39 @@
+package org.genzoo.explicit.tractable.autoregressive;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/** Argument checks shared by the autoregressive models. */
+final class AutoregressiveChecks {
+    private AutoregressiveChecks() {}
+
+    /** Throws unless {@code x} is {@code (rows, dim)} with at least one row. */
+    static void requireRows(NDArray x, int dim, String name) {
+        if (x == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        Shape s = x.getShape();
+        if (s.dimension() != 2 || s.get(1) != dim || s.get(0) < 1) {
+            throw new IllegalArgumentException(name + " must have shape (rows, " + dim + "), got " + s);
+        }
+    }
+
+    /**
+     * A boolean {@code shape} array from a 0/1 mask of that shape or of its last axis, in {@code m}.
+     */
+    static NDArray broadcastMask(NDArray mask, Shape shape, NDManager m) {
+        if (mask == null) {
+            throw new IllegalArgumentException("observedMask must not be null");
+        }
+        Shape s = mask.getShape();
+        boolean row = s.dimension() == 1 && s.get(0) == shape.get(1);
+        if (!row && !s.equals(shape)) {
+            throw new IllegalArgumentException("observedMask must have shape " + shape + " or (" + shape.get(1)
+                    + "), got " + s);
+        }
+        NDArray b = m.zeros(shape, DataType.FLOAT32).add(mask.toType(DataType.FLOAT32, false)).gt(0.5f);
+        return b;
+    }
+}

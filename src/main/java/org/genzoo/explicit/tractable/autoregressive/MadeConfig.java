@@ -1,0 +1,49 @@
+package org.genzoo.explicit.tractable.autoregressive;
+
+import org.genzoo.core.UserError;
+
+/**
+ * Hyperparameters of {@link Made}.
+ *
+ * @param hidden widths of the masked hidden layers (any number, none included)
+ * @param numMasks K: the masks trained in turn (order- and connectivity-agnostic training,
+ *     Germain et al. section 4) and averaged at evaluation; 1 is a plain MADE
+ * @param orderAgnostic draw a random input ordering for each mask (otherwise every mask uses
+ *     the natural order 0..n-1 and only the connectivity changes)
+ * @param activation nonlinearity of the hidden layers
+ * @param maskSeed the masks are recomputed from this seed, so they need not be saved
+ */
+public record MadeConfig(int[] hidden, int numMasks, boolean orderAgnostic, String activation, long maskSeed) {
+
+    /** Validates every field, naming it. */
+    public MadeConfig {
+        if (hidden == null) {
+            throw new UserError("hidden: expected a list of widths");
+        }
+        for (int w : hidden) {
+            if (w < 1) {
+                throw new UserError("hidden: widths must be positive, got " + w);
+            }
+        }
+        hidden = hidden.clone();
+        if (numMasks < 1 || numMasks > 1024) {
+            throw new UserError("numMasks: expected a whole number from 1 to 1024, got " + numMasks);
+        }
+        org.genzoo.core.nn.Activation.parse(activation, "activation");
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /** Germain et al.'s best binarised-MNIST setting: one layer of 500 ReLUs, 32 masks. */
+    public static MadeConfig mnist() {
+        return new MadeConfig(new int[] {500}, 32, true, "relu", 0L);
+    }
+
+    /** A small model for short binary vectors (binary-synthetic, tests): natural order, one mask. */
+    public static MadeConfig toy() {
+        return new MadeConfig(new int[] {64, 64}, 1, false, "relu", 0L);
+    }
+}
