@@ -144,6 +144,18 @@ public final class Runs {
         return entry.create(cfg, spec.dataSpec(), root);
     }
 
+    /**
+     * Why the model of {@code spec} cannot be built for its data (for example an image model on
+     * 2-D points), or null when it can.
+     */
+    public static String unsupported(RunSpec spec) {
+        try (NDManager root = NDManager.newBaseManager(); GenerativeModel m = build(spec, root)) {
+            return null;
+        } catch (UserError e) {
+            return e.getMessage();
+        }
+    }
+
     /** A trained run opened for sampling or scoring; closing it frees the model. */
     public record Opened(RunSpec spec, GenerativeModel model, NDManager root) implements AutoCloseable {
         @Override

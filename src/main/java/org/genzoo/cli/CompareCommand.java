@@ -82,9 +82,19 @@ final class CompareCommand implements Callable<Integer> {
         List<HtmlReport.Row> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         LinkedHashMap<String, Double> sampleTimes = new LinkedHashMap<>();
-        for (String name : names) {
-            Path dir = out.resolve(name);
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (String name : List.copyOf(names)) {
             RunSpec spec = Runs.spec(new Runs.Request(name, Map.of(), epochs, seed, maxBatches), ds);
+            String why = Runs.unsupported(spec);
+            if (why != null) {
+                if (models != null && !models.isEmpty()) {
+                    throw new org.genzoo.core.UserError("--models " + name + ": " + why);
+                }
+                skipped.put(name, why); // the default list takes every model that fits the data
+                names.remove(name);
+                continue;
+            }
+            Path dir = out.resolve(name);
             System.err.println("== " + name + " on " + ds.name());
             TrainResult tr = Runs.train(spec, ds, dir, true,
                     List.of(new ConsoleProgress(!quiet), new CsvLog(dir.resolve(Trainer.LOG))));
@@ -118,6 +128,11 @@ final class CompareCommand implements Callable<Integer> {
                         + "computed. Generated " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors()
                         + " cores.")
                 .table(columns, rows);
+        if (!skipped.isEmpty()) {
+            StringBuilder sb = new StringBuilder("Not run on this data: ");
+            skipped.forEach((m, why) -> sb.append(m).append(" (").append(why).append("); "));
+            page.paragraph(sb.substring(0, sb.length() - 2) + ".");
+        }
         if (!sampleTimes.isEmpty()) {
             Plots.bars(out.resolve("sampling.png"), "Time to draw 100 samples", "seconds", sampleTimes);
             page.figure("sampling.png", "Sampling cost: seconds per batch of 100 samples.");
@@ -133,6 +148,7 @@ final class CompareCommand implements Callable<Integer> {
         all.put("seed", seed);
         all.put("date", LocalDate.now().toString());
         all.put("models", results);
+        all.put("skipped", skipped);
         Json.write(out.resolve("results.json"), all);
         System.out.println("wrote " + out.resolve("index.html") + " and " + out.resolve("results.json"));
         return 0;

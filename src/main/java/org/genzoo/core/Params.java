@@ -111,7 +111,10 @@ public final class Params {
                     throw new UserError(source + ": parameter '" + e.getKey() + "' has shape "
                             + src.getShape() + ", expected " + e.getValue().getShape());
                 }
-                src.copyTo(e.getValue());
+                // In place, rather than copyTo: copying into a tensor that requires a gradient makes
+                // libtorch print a deprecation warning on stderr. Fresh parameters are finite, so
+                // multiplying by zero clears them exactly.
+                e.getValue().muli(src.zerosLike()).addi(src);
             }
         }
     }

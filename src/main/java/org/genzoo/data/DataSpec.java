@@ -39,6 +39,7 @@ public record DataSpec(int dim, int[] shape, DataKind kind) {
     }
 
     /** True when the examples are 2-D images. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isImage() {
         return shape.length == 2;
     }

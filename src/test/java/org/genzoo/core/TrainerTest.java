@@ -1,0 +1,147 @@
+package org.genzoo.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.genzoo.Runs;
+import org.genzoo.data.Dataset;
+import org.genzoo.data.Datasets;
+import org.genzoo.data.LoadOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The trainer's promises: a seeded run is reproducible; a run interrupted at any point (between
+ * epochs, mid-epoch, or mid-write of a checkpoint) and resumed ends with exactly the parameters
+ * of a run that never stopped; a NaN stops training and keeps the last good checkpoint.
+ * Checked for the VAE (one optimiser) and the GAN (two).
+ */
+class TrainerTest {
+    private static Dataset data;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() {
+        data = Datasets.load("ring8", LoadOptions.defaults().withToySizes(640, 200, 200));
+    }
+
+    private static RunSpec spec(String model, int epochs, long seed) {
+        return Runs.spec(new Runs.Request(model, Map.of("batch", "64", "log_every", "1"), epochs, seed, 0), data);
+    }
+
+    /** The parameters of a trained run directory, as name to values. */
+    private static Map<String, float[]> params(Path dir) {
+        try (Runs.Opened run = Runs.open(dir)) {
+            Map<String, float[]> out = new java.util.LinkedHashMap<>();
+            run.model().params().asMap().forEach((k, v) -> out.put(k, v.toFloatArray()));
+            return out;
+        }
+    }
+
+    private static void assertSameParams(Map<String, float[]> a, Map<String, float[]> b) {
+        assertThat(a.keySet()).isEqualTo(b.keySet());
+        for (String k : a.keySet()) {
+            assertThat(b.get(k)).as(k).containsExactly(a.get(k));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vae", "gan"})
+    void seededRunsAreReproducibleAndSeedsMatter(String model) {
+        Runs.train(spec(model, 2, 5), data, tmp.resolve("a"), false, List.of());
+        Runs.train(spec(model, 2, 5), data, tmp.resolve("b"), false, List.of());
+        Runs.train(spec(model, 2, 6), data, tmp.resolve("c"), false, List.of());
+        assertSameParams(params(tmp.resolve("a")), params(tmp.resolve("b")));
+        Map<String, float[]> a = params(tmp.resolve("a"));
+        Map<String, float[]> c = params(tmp.resolve("c"));
+        boolean differs = a.keySet().stream().anyMatch(k -> !java.util.Arrays.equals(a.get(k), c.get(k)));
+        assertThat(differs).as("another seed gives other parameters").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vae", "gan"})
+    void resumedRunEndsEqualToAnUninterruptedOne(String model) throws IOException {
+        Path whole = tmp.resolve("whole");
+        Path parts = tmp.resolve("parts");
+        Runs.train(spec(model, 4, 3), data, whole, false, List.of(new CsvLog(whole.resolve(Trainer.LOG))));
+
+        // 1. stop cleanly after epoch 1
+        Runs.train(spec(model, 1, 3), data, parts, false, List.of(new CsvLog(parts.resolve(Trainer.LOG))));
+        // 2. crash in the middle of epoch 3 (after epoch 2's checkpoint)
+        TrainListener crash = new TrainListener() {
+            @Override
+            public void onStep(int epoch, long step, LossParts p, double rate) {
+                if (epoch == 3 && step % 10 == 3) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
+        assertThatThrownBy(() -> Runs.train(spec(model, 4, 3), data, parts, true,
+                List.of(new CsvLog(parts.resolve(Trainer.LOG)), crash))).hasMessage("simulated kill");
+        // 3. a kill during a checkpoint write leaves a stray temporary file, never a half checkpoint
+        Files.write(parts.resolve("." + Trainer.CHECKPOINT + ".123.tmp"), new byte[] {1, 2, 3});
+        // 4. resume to the end
+        Runs.train(spec(model, 4, 3), data, parts, true, List.of(new CsvLog(parts.resolve(Trainer.LOG))));
+
+        assertSameParams(params(whole), params(parts));
+        // the log of the resumed run reads like the uninterrupted one's, rates aside
+        assertThat(stripRates(parts.resolve(Trainer.LOG))).isEqualTo(stripRates(whole.resolve(Trainer.LOG)));
+    }
+
+    private static List<String> stripRates(Path log) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String l : Files.readAllLines(log)) {
+            String[] f = l.split(",", -1);
+            f[2] = "";
+            out.add(String.join(",", f));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vae"})
+    void truncatedCheckpointIsRejectedWithTheFileName(String model) throws IOException {
+        Path dir = tmp.resolve("t");
+        Runs.train(spec(model, 1, 1), data, dir, false, List.of());
+        Path ck = dir.resolve(Trainer.CHECKPOINT);
+        byte[] all = Files.readAllBytes(ck);
+        Files.write(ck, java.util.Arrays.copyOf(all, all.length / 2));
+        assertThatThrownBy(() -> Runs.train(spec(model, 2, 1), data, dir, true, List.of()))
+                .isInstanceOf(UserError.class).hasMessageContaining(ck.toString()).hasMessageContaining("truncated");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vae"})
+    void nanLossStopsTrainingAndKeepsTheLastGoodCheckpoint(String model) throws IOException {
+        Path dir = tmp.resolve("nan");
+        Runs.train(spec(model, 1, 1), data, dir, false, List.of());
+        byte[] good = Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT));
+        // poison one parameter through the checkpoint: the next steps produce NaN
+        try (NDManager root = NDManager.newBaseManager();
+                GenerativeModel m = Runs.build(Json.read(dir.resolve(Runs.CONFIG), RunSpec.class), root);
+                org.genzoo.core.optim.OptimizerSet opt = new org.genzoo.core.optim.OptimizerSet(m.params(),
+                        m.parameterGroups(), Map.of(), org.genzoo.core.optim.OptimizerSpec.adam(1e-3))) {
+            Checkpoint.State s = Checkpoint.read(dir.resolve(Trainer.CHECKPOINT), m.params(), opt);
+            NDArray w = m.params().get(m.params().names().get(0));
+            w.muli(root.create(Float.NaN));
+            Checkpoint.write(dir.resolve(Trainer.CHECKPOINT), s, m.params(), opt);
+            good = Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT));
+        }
+        assertThatThrownBy(() -> Runs.train(spec(model, 3, 1), data, dir, true, List.of()))
+                .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("NaN")
+                .hasMessageContaining("epoch 1");
+        assertThat(Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT))).isEqualTo(good);
+    }
+}
