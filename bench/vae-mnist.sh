@@ -10,7 +10,8 @@ stages=("${@:-25 75 150 300 500}")
 read -r -a stages <<< "${stages[*]}"
 # Run from a private copy of the build, so that rebuilding the tree cannot pull the jar from
 # under a running benchmark.
-snap=$(mktemp -d); cp -r target/genzoo.jar target/lib "$snap"/; export GENZOO_JAR="$snap/genzoo.jar"
+build=$(dirname "${GENZOO_JAR:-target/genzoo.jar}")
+snap=$(mktemp -d); cp -r "$build/genzoo.jar" "$build/lib" "$snap"/; export GENZOO_JAR="$snap/genzoo.jar"
 ./genzoo data fetch mnist
 for e in "${stages[@]}"; do
   ./genzoo train vae --data mnist --epochs "$e" --out "$out" --resume --quiet

@@ -121,16 +121,17 @@ public final class Runs {
         } else if (!resume && Files.isRegularFile(dir.resolve(Trainer.CHECKPOINT))) {
             throw new UserError("--out: " + dir + " already holds a run; pass --resume to continue it or choose another folder");
         }
-        Json.write(configFile, spec);
+        Json.writeAtomic(configFile, spec);
         try (NDManager root = NDManager.newBaseManager(); GenerativeModel model = build(spec, root)) {
             TrainResult r = new Trainer(listeners).train(model, data, spec.train(), dir, resume);
             Checkpoint.readParams(dir.resolve(Trainer.PARAMS), model.params()); // the best, for pictures
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("train", r);
             metrics.put("parameters", model.params().count());
-            Json.write(dir.resolve(METRICS), metrics);
+            Json.writeAtomic(dir.resolve(METRICS), metrics);
             if (model instanceof Sampler s) {
-                writeSamples(s, model.data(), data, dir.resolve(SAMPLES), spec.train().seed(), 64, root);
+                writeSamples(s, model.data(), data, dir.resolve(SAMPLES), spec.train().seed(),
+                        model.data().isImage() ? 64 : 2000, root); // a scatter needs many points
             }
             return r;
         }

@@ -106,7 +106,7 @@ final class CompareCommand implements Callable<Integer> {
             res.put("leaf", Zoo.get(name).leaf().path());
             res.put("train", tr);
             results.add(res);
-            Json.write(dir.resolve(Runs.METRICS), Map.of("train", tr, "eval", res));
+            Json.writeAtomic(dir.resolve(Runs.METRICS), Map.of("train", tr, "eval", res));
             Map<String, HtmlReport.Cell> cells = new LinkedHashMap<>();
             for (Metric m : er.metrics()) {
                 if (!columns.contains(m.name())) {
@@ -149,7 +149,7 @@ final class CompareCommand implements Callable<Integer> {
         all.put("date", LocalDate.now().toString());
         all.put("models", results);
         all.put("skipped", skipped);
-        Json.write(out.resolve("results.json"), all);
+        Json.writeAtomic(out.resolve("results.json"), all);
         System.out.println("wrote " + out.resolve("index.html") + " and " + out.resolve("results.json"));
         return 0;
     }

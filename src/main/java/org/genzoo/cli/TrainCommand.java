@@ -71,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainResult r = Runs.train(spec, ds, dir, resume,
                 List.of(new ConsoleProgress(!quiet), new CsvLog(dir.resolve(Trainer.LOG))));
         System.out.printf("trained %s on %s: %d epochs, %d steps, %.1f s, %.0f examples/s%s%n", model, data, r.epochs(),
-                r.steps(), r.seconds(), r.examplesPerSecond(), Double.isNaN(r.bestValid()) ? ""
+                r.steps(), r.seconds(), r.examplesPerSecond(), r.bestValid() == null ? ""
                         : String.format(", best valid %s %.4f at epoch %d", r.validation(), r.bestValid(), r.bestEpoch()));
         System.out.println("run directory: " + dir);
         return 0;

@@ -1,12 +1,10 @@
 package org.genzoo.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.genzoo.core.optim.OptimizerSet;
@@ -20,7 +18,6 @@ public final class Checkpoint {
     private static final int MAGIC = 0x475a434b; // "GZCK"
     private static final int PARAMS_MAGIC = 0x475a504d; // "GZPM"
     private static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Checkpoint() {}
 
@@ -46,7 +43,7 @@ public final class Checkpoint {
             DataOutputStream out = new DataOutputStream(raw);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            byte[] header = JSON.writeValueAsBytes(new StateJson(state));
+            byte[] header = Json.MAPPER.writeValueAsBytes(new StateJson(state));
             out.writeInt(header.length);
             out.write(header);
             params.write(out);
@@ -70,7 +67,7 @@ public final class Checkpoint {
             if (len < 0 || len > (1 << 20)) {
                 throw new UserError(src + ": corrupt checkpoint header");
             }
-            StateJson s = JSON.readValue(in.readNBytes(len), StateJson.class);
+            StateJson s = Json.MAPPER.readValue(in.readNBytes(len), StateJson.class);
             params.read(in, src);
             optimizers.read(in, src);
             return s.toState();
@@ -144,10 +141,5 @@ public final class Checkpoint {
             return new State(epoch, step, bestValid == null ? Double.NaN : bestValid, bestEpoch, badEpochs,
                     seconds, examples, seed, dataSha256);
         }
-    }
-
-    /** Text of a file as UTF-8, for small JSON files. */
-    static String readString(Path p) throws IOException {
-        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
 }

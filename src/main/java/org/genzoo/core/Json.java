@@ -1,28 +1,65 @@
 package org.genzoo.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
 
 /**
- * JSON for configurations: records to and from JSON, and {@code key=value} overrides checked
+ * The JSON settings shared by result, config and metadata files: one Jackson mapper, pretty
+ * printed, read and written whole; and {@code key=value} overrides of config records checked
  * against the record's fields, so a typo in {@code --set} is an error, not a silent default.
+ *
+ * <p><b>Non-finite numbers are refused.</b> JSON has no NaN or infinity, and the two common
+ * workarounds (quoted {@code "NaN"}, or {@code null}) produce files that other tools misread or
+ * that read back as 0. So writing an object that holds NaN or ±∞ in a {@code double}, {@code
+ * float}, their boxes or arrays throws {@link IllegalArgumentException} naming the field, and
+ * nothing is written. A caller whose metric can fail (a diverged run) must say so explicitly, for
+ * example with a status field or by leaving the metric out.
+ *
+ * <p>Reading fails on unknown properties and on a missing or {@code null} value for a primitive
+ * (including record components), so a typo or an omission in a config file is an error rather
+ * than a silent 0; use a boxed type for a field that may be absent. {@code java.time} types are not
+ * registered: store dates as ISO-8601 strings.
  */
 public final class Json {
-    /** The mapper every config and result file goes through. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The mapper every config, checkpoint header and result file goes through. */
+    public static final ObjectMapper MAPPER = newMapper();
 
     private Json() {}
+
+    /**
+     * A new mapper with genzoo's settings, for callers that need trees or extra modules. It is
+     * a fresh instance, so configuring it does not affect other users.
+     */
+    public static ObjectMapper newMapper() {
+        JsonFactory factory = JsonFactory.builder().addDecorator((f, g) -> new FiniteOnly(g)).build();
+        return JsonMapper.builder(factory)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
 
     /** A record (or any bean) as a JSON tree. */
     public static ObjectNode tree(Object value) {
@@ -83,13 +120,13 @@ public final class Json {
                     node.put(key, raw);
                 }
             } catch (NumberFormatException ex) {
-                throw new UserError("--set " + key + "=" + raw + ": expected " + describe(current));
+                throw new UserError("--set " + key + "=" + raw + ": expected " + describeNode(current));
             }
         }
         return fromTree(node, type, "--set");
     }
 
-    private static String describe(com.fasterxml.jackson.databind.JsonNode n) {
+    private static String describeNode(com.fasterxml.jackson.databind.JsonNode n) {
         if (n.isArray()) {
             return "a comma-separated list of whole numbers, such as 500,500";
         }
@@ -109,25 +146,123 @@ public final class Json {
         return String.join(", ", k);
     }
 
-    /** Writes {@code value} as pretty JSON, atomically. */
-    public static void write(Path file, Object value) {
+    /**
+     * The value as pretty-printed JSON text.
+     *
+     * @throws IllegalArgumentException if the value holds a non-finite number or cannot be
+     *     serialised; the message names the field
+     */
+    public static String toJson(Object value) {
         try {
-            AtomicFiles.write(file, MAPPER.writeValueAsBytes(value));
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException("cannot write " + describe(value) + " as JSON: " + e.getMessage(), e);
         }
     }
 
-    /** Reads a JSON file as {@code type}; a missing or malformed file is a {@link UserError}. */
-    public static <T> T read(Path file, Class<T> type) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + ": no such file");
-        }
+    /**
+     * Writes the value as pretty-printed UTF-8 JSON with a final newline, atomically: the value is
+     * serialised in memory first, so a value that cannot be written leaves the file untouched.
+     *
+     * @throws IllegalArgumentException if the value holds a non-finite number or cannot be
+     *     serialised
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void writeAtomic(Path file, Object value) {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes;
         try {
-            return MAPPER.readValue(file.toFile(), type);
+            bytes = MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + describe(value) + " to " + file + ": "
+                    + e.getMessage(), e);
+        }
+        byte[] withNewline = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        withNewline[bytes.length] = '\n';
+        AtomicFiles.write(file, withNewline);
+    }
+
+    /**
+     * Reads a whole file as the given type.
+     *
+     * @throws UserError if the file is missing or is not valid JSON for the type (the message
+     *     names the file and the position)
+     * @throws UncheckedIOException for other I/O failures
+     */
+    public static <T> T read(Path file, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return read(file, MAPPER.constructType(type));
+    }
+
+    /** {@link #read(Path, Class)} for generic types, e.g. {@code new TypeReference<List<Row>>() {}}. */
+    public static <T> T read(Path file, TypeReference<T> type) {
+        Objects.requireNonNull(type, "type");
+        return read(file, MAPPER.constructType(type));
+    }
+
+    private static <T> T read(Path file, JavaType type) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return MAPPER.readValue(Files.readAllBytes(file), type);
+        } catch (NoSuchFileException e) {
+            throw new UserError("JSON file " + file + " does not exist", e);
+        } catch (JsonProcessingException e) {
+            throw new UserError(file + " is not valid JSON for " + type.getRawClass().getSimpleName() + ": "
+                    + e.getOriginalMessage() + locationOf(e), e);
         } catch (IOException e) {
-            throw new UserError(file + ": not valid JSON for " + type.getSimpleName() + " (" + e.getMessage()
-                    .lines().findFirst().orElse("") + ")");
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = " at " + m.getPathReference();
+        }
+        var loc = e.getLocation();
+        return where + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName();
+    }
+
+    /**
+     * Refuses non-finite numbers as they are written. It throws a {@link JsonMappingException}
+     * so that Jackson adds the path of the offending field to the message.
+     */
+    private static final class FiniteOnly extends JsonGeneratorDelegate {
+        FiniteOnly(JsonGenerator delegate) {
+            super(delegate, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            check(v);
+            super.writeNumber(v);
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            check(v);
+            super.writeNumber(v);
+        }
+
+        @Override
+        public void writeArray(double[] array, int offset, int length) throws IOException {
+            for (int i = offset; i < offset + length; i++) {
+                if (!Double.isFinite(array[i])) {
+                    throw JsonMappingException.from(this, "non-finite number " + array[i] + " at array index "
+                            + (i - offset) + "; JSON has no NaN or infinity");
+                }
+            }
+            super.writeArray(array, offset, length);
+        }
+
+        private void check(double v) throws IOException {
+            if (!Double.isFinite(v)) {
+                throw JsonMappingException.from(this, "non-finite number " + v + "; JSON has no NaN or infinity");
+            }
         }
     }
 }

@@ -147,7 +147,8 @@ public final class Trainer {
                 l.onEnd();
             }
             double rate = state.seconds() > 0 ? state.examples() / state.seconds() : 0;
-            return new TrainResult(state.epoch(), state.step(), state.bestValid(), state.bestEpoch(), state.seconds(),
+            return new TrainResult(state.epoch(), state.step(),
+                    Double.isNaN(state.bestValid()) ? null : state.bestValid(), state.bestEpoch(), state.seconds(),
                     rate, stoppedEarly, validator == null ? "none" : validator.name());
         }
     }

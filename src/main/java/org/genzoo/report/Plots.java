@@ -123,13 +123,14 @@ public final class Plots {
             chart.getStyler().setPlotContentSize(1.0); // no margin: the axes show exactly the range
         }
         // XChart cannot draw a series without points, so an all-NaN sample becomes an empty chart
-        if (samples[0].length > 0) {
-            XYSeries s = chart.addSeries("samples", samples[0], samples[1]);
-            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(SAMPLE_COLOUR);
-        }
+        // the reference marks go under the samples: tight clusters would otherwise hide beneath them
         if (refs != null && refs[0].length > 0) {
             XYSeries r = chart.addSeries("reference", refs[0], refs[1]);
             r.setMarker(new OutlinedCross()).setMarkerColor(REFERENCE_COLOUR);
+        }
+        if (samples[0].length > 0) {
+            XYSeries s = chart.addSeries("samples", samples[0], samples[1]);
+            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(SAMPLE_COLOUR);
         }
         if (chart.getSeriesMap().isEmpty()) {
             // an invisible point keeps the axes (and the title saying why) on the picture

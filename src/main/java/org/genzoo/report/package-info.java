@@ -9,7 +9,6 @@
  *       step, sampling time against dimension) and bar charts, drawn with XChart;
  *   <li>{@link org.genzoo.report.HtmlReport} — a self-contained {@code index.html} with the
  *       results table and the figures;
- *   <li>{@link org.genzoo.report.Json} — the shared Jackson mapper for result and config files.
  * </ul>
  *
  * <p>Inputs are plain Java arrays, so nothing here depends on DJL or on any model. Every file is
