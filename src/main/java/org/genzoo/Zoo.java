@@ -22,6 +22,8 @@ import org.genzoo.explicit.tractable.autoregressive.Made;
 import org.genzoo.explicit.tractable.autoregressive.MadeConfig;
 import org.genzoo.explicit.tractable.autoregressive.Nade;
 import org.genzoo.explicit.tractable.autoregressive.NadeConfig;
+import org.genzoo.explicit.tractable.autoregressive.PixelCnn;
+import org.genzoo.explicit.tractable.autoregressive.PixelCnnConfig;
 import org.genzoo.implicit.direct.Gan;
 import org.genzoo.implicit.direct.GanConfig;
 
@@ -53,6 +55,12 @@ public final class Zoo {
                 d -> new TrainConfig(d.dim() <= 64 ? 100 : 200, 100, OptimizerSpec.adam(d.dim() <= 64 ? 3e-3 : 1e-3),
                         0, d.dim() <= 64 ? 20 : 10, 0, 50),
                 Made::new));
+        add(new Entry<>("pixelcnn", Leaf.AUTOREGRESSIVE, PixelCnn.class, PixelCnnConfig.class,
+                "PixelCNN (van den Oord et al. 2016): masked convolutions, optional gated units, images only",
+                d -> d.dim() <= 64 ? PixelCnnConfig.small() : PixelCnnConfig.mnist(),
+                d -> new TrainConfig(d.dim() <= 64 ? 50 : 100, d.dim() <= 64 ? 100 : 64, OptimizerSpec.adam(1e-3),
+                        0, 10, 0, 50),
+                PixelCnn::new));
     }
 
     private Zoo() {}

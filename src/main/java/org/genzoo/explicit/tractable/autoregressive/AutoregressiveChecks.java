@@ -36,4 +36,14 @@ final class AutoregressiveChecks {
         NDArray b = m.zeros(shape, DataType.FLOAT32).add(mask.toType(DataType.FLOAT32, false)).gt(0.5f);
         return b;
     }
+
+    /**
+     * A float32 copy of {@code x} owned by {@code m}. ({@code toType(FLOAT32, true)} returns
+     * {@code x} itself when it is float32 already, so it cannot be used to copy.)
+     */
+    static NDArray floatCopy(NDArray x, NDManager m) {
+        NDArray c = x.getDataType() == DataType.FLOAT32 ? x.duplicate() : x.toType(DataType.FLOAT32, false);
+        c.attach(m);
+        return c;
+    }
 }

@@ -291,8 +291,7 @@ public final class Made implements GenerativeModel, Sampler, ExactDensity {
      */
     public NDArray complete(NDArray x, NDArray observedMask, NDManager mgr) {
         AutoregressiveChecks.requireRows(x, n, "x");
-        NDArray start = x.toType(DataType.FLOAT32, true);
-        start.attach(mgr);
+        NDArray start = AutoregressiveChecks.floatCopy(x, mgr);
         return draw(start, AutoregressiveChecks.broadcastMask(observedMask, x.getShape(), mgr), 0);
     }
 

@@ -175,8 +175,7 @@ public final class Nade implements GenerativeModel, Sampler, ExactDensity {
      */
     public NDArray complete(NDArray x, NDArray observedMask, NDManager mgr) {
         AutoregressiveChecks.requireRows(x, n, "x");
-        NDArray start = x.toType(DataType.FLOAT32, true);
-        start.attach(mgr);
+        NDArray start = AutoregressiveChecks.floatCopy(x, mgr);
         NDArray obs = AutoregressiveChecks.broadcastMask(observedMask, x.getShape(), mgr);
         return draw(start, obs);
     }

@@ -124,6 +124,15 @@ final class ArTesting {
         }
     }
 
+    /** Replaces every parameter, biases included, by N(0, std²) draws from the engine. */
+    static void randomiseParameters(GenerativeModel model, float std) {
+        for (NDArray p : model.params().asMap().values()) {
+            try (NDArray r = p.getManager().randomNormal(0f, std, p.getShape(), p.getDataType())) {
+                p.muli(0f).addi(r);
+            }
+        }
+    }
+
     /** binary-synthetic with 2000/500/500 examples. */
     static Dataset binarySynthetic() {
         return Datasets.load("binary-synthetic", LoadOptions.defaults().withToySizes(2000, 500, 500));

@@ -115,7 +115,7 @@ class MadeTest {
             double after = ArTesting.validNll(model, data, m);
             double entropy = data.entropyNats().getAsDouble();
             assertThat(after).isLessThan(before - 0.5);
-            assertThat(r.bestValid()).isCloseTo(after, within(1e-3));
+            assertThat(r.bestValid()).isLessThanOrEqualTo(after + 1e-4); // the best epoch is at most the last
             // 500 validation examples: the mean of -log p_true has a standard error of ~0.1 nats
             assertThat(after).isGreaterThan(entropy - 0.4);
         }
