@@ -32,8 +32,7 @@ import org.genzoo.data.DataSpec;
  * {@code p(x) = Π_i p(x_i | x_<i)}, {@code p(x_i = 1 | x_<i) = sigmoid(b_i + V_i · h_i)},
  * {@code h_i = sigmoid(a_i)}, {@code a_i = c + Σ_{j<i} W_{:,j} x_j}. Because every {@code a_i}
  * extends {@code a_{i-1}} by one column, all n conditionals come from ONE pass in O(nH): an
- * exclusive cumulative sum of the contributions {@code W_{:,j} x_j} along the dimensions. Here
- * W is stored transposed, (n, H), so row j holds the paper's column j.
+ * exclusive cumulative sum of the contributions {@code W_{:,j} x_j} along the dimensions.
  *
  * <p>Likelihood: exact, {@code log p(x) = Σ_i x_i l_i - softplus(l_i)} with {@code l_i} the
  * logits. Sampling: n sequential steps, each O(H), carrying {@code a} along (batched over samples).
@@ -48,9 +47,9 @@ public final class Nade implements GenerativeModel, Sampler, ExactDensity {
     private final Params params;
     private final Activation act;
     private final int n;
-    private final NDArray w; // (n, H): row j is W[:, j] of the paper
-    private final NDArray c; // (H)
-    private final NDArray v; // (n, H)
+    private final NDArray w; // (H, n), the paper's W
+    private final NDArray c; // (H, 1), a column so that it broadcasts over the n positions
+    private final NDArray v; // (H, n): column i is V_i of the paper
     private final NDArray b; // (n)
 
     /**
@@ -68,9 +67,9 @@ public final class Nade implements GenerativeModel, Sampler, ExactDensity {
         this.act = Activation.parse(config.activation(), "activation");
         this.manager = parent.newSubManager();
         this.params = new Params(manager);
-        this.w = params.create("W", new Shape(n, config.hidden()), Init.glorotUniform());
-        this.c = params.create("c", new Shape(config.hidden()), Init.zeros());
-        this.v = params.create("V", new Shape(n, config.hidden()), Init.glorotUniform());
+        this.w = params.create("W", new Shape(config.hidden(), n), Init.glorotUniform());
+        this.c = params.create("c", new Shape(config.hidden(), 1), Init.zeros());
+        this.v = params.create("V", new Shape(config.hidden(), n), Init.glorotUniform());
         this.b = params.create("b", new Shape(n), Init.zeros());
     }
 
@@ -105,20 +104,24 @@ public final class Nade implements GenerativeModel, Sampler, ExactDensity {
     }
 
     /**
-     * The n logits {@code l_i = b_i + V_i · h_i} of every row, all in one pass.
+     * The n logits {@code l_i = b_i + V_{:,i} · h_i} of every row, all in one pass. The exclusive
+     * sum {@code Σ_{j<i} W_{:,j} x_j} is an inclusive cumulative sum over the inputs shifted one
+     * place right ({@code x'_j = x_{j-1}}, {@code x'_0 = 0}) against the weights shifted the same
+     * way, which costs two (rows, n) and (H, n) copies instead of a (rows, H, n) one.
      *
      * @param x {@code (B, n)} binary batch
      * @return {@code (B, n)} logits of {@code p(x_i = 1 | x_<i)}, in {@code x}'s manager
      */
     NDArray logits(NDArray x) {
+        NDManager m = x.getManager();
         long rows = x.getShape().get(0);
-        NDArray contrib = x.expandDims(2).mul(w); // (B, n, H): W[:, j] x_j
-        // exclusive cumulative sum: a_i - c = Σ_{j<i} W[:, j] x_j (a zero row, then all but the last)
-        NDArray upto = contrib.cumSum(1).get(new NDIndex(":, :-1, :"));
-        NDArray zeros = x.getManager().zeros(new Shape(rows, 1, config.hidden()), DataType.FLOAT32);
-        NDArray a = zeros.concat(upto, 1).add(c); // (B, n, H)
+        NDArray xs = m.zeros(new Shape(rows, 1), DataType.FLOAT32).concat(x.get(new NDIndex(":, :-1")), 1);
+        NDArray wPrev = w.get(new NDIndex(":, :-1"));
+        wPrev.attach(m); // slicing a parameter puts the slice in the model's manager
+        NDArray ws = m.zeros(new Shape(config.hidden(), 1), DataType.FLOAT32).concat(wPrev, 1); // column j: W_{:,j-1}
+        NDArray a = xs.expandDims(1).mul(ws).cumSum(2).add(c); // (B, H, n): a_i = c + Σ_{j<i} W_{:,j} x_j
         NDArray h = act.apply(a);
-        return h.mul(v).sum(new int[] {2}).add(b); // (B, n)
+        return h.mul(v).sum(new int[] {1}).add(b); // (B, n)
     }
 
     @Override
@@ -189,19 +192,22 @@ public final class Nade implements GenerativeModel, Sampler, ExactDensity {
         NDManager m = x.getManager();
         int rows = (int) x.getShape().get(0);
         try (NDManager tmp = m.newSubManager()) {
-            NDArray wc = w.duplicate();
-            wc.attach(tmp); // copies of the parameters, so no temporary lands in the model's manager
-            NDArray vc = v.duplicate();
+            // transposed copies of the parameters, moved to tmp so no temporary stays in the model's manager
+            NDArray wc = w.transpose(); // (n, H)
+            wc.attach(tmp);
+            NDArray vc = v.transpose();
             vc.attach(tmp);
             NDArray bc = b.duplicate();
             bc.attach(tmp);
+            NDArray cc = c.transpose(); // (1, H)
+            cc.attach(tmp);
             NDList wRows = wc.split(n, 0); // n arrays (1, H)
             NDList vRows = vc.split(n, 0);
             NDList bs = bc.split(n, 0); // n arrays (1)
             NDList us = tmp.randomUniform(0f, 1f, new Shape(rows, n)).split(n, 1); // n arrays (rows, 1)
             NDList xs = obs == null ? null : x.split(n, 1);
             NDList os = obs == null ? null : obs.split(n, 1);
-            NDArray a = tmp.zeros(new Shape(rows, config.hidden())).add(c);
+            NDArray a = tmp.zeros(new Shape(rows, config.hidden())).add(cc);
             NDList cols = new NDList();
             for (int i = 0; i < n; i++) {
                 NDArray next;

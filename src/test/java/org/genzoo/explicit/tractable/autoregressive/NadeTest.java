@@ -60,8 +60,8 @@ class NadeTest {
     /** The wrong recurrence a_i = c + Σ_{j≤i} W x_j, built from the model's own parameters. */
     private static NDArray inclusive(Nade model, NDArray x) {
         NDArray w = model.params().get("W");
-        NDArray a = x.expandDims(2).mul(w).cumSum(1).add(model.params().get("c"));
-        return a.getNDArrayInternal().sigmoid().mul(model.params().get("V")).sum(new int[] {2})
+        NDArray a = x.expandDims(1).mul(w).cumSum(2).add(model.params().get("c"));
+        return a.getNDArrayInternal().sigmoid().mul(model.params().get("V")).sum(new int[] {1})
                 .add(model.params().get("b"));
     }
 
