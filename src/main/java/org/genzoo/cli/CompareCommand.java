@@ -134,8 +134,8 @@ final class CompareCommand implements Callable<Integer> {
             page.paragraph(sb.substring(0, sb.length() - 2) + ".");
         }
         if (!sampleTimes.isEmpty()) {
-            Plots.bars(out.resolve("sampling.png"), "Time to draw 100 samples", "seconds", sampleTimes);
-            page.figure("sampling.png", "Sampling cost: seconds per batch of 100 samples.");
+            Plots.bars(out.resolve("sampling.png"), "Time to draw 100 samples", "milliseconds", sampleTimes);
+            page.figure("sampling.png", "Sampling cost: milliseconds per batch of 100 samples.");
         }
         for (String name : names) {
             page.section(name + " — " + Zoo.get(name).summary());

@@ -40,7 +40,7 @@ final class ConsoleProgress implements TrainListener, Progress {
         if (bar == null) {
             return;
         }
-        StringBuilder sb = new StringBuilder("ep ").append(epoch).append('/').append(epochs);
+        StringBuilder sb = new StringBuilder(" ep ").append(epoch).append('/').append(epochs);
         for (Map.Entry<String, Double> e : parts.asMap().entrySet()) {
             sb.append(' ').append(e.getKey()).append(' ').append(String.format("%.4g", e.getValue()));
         }

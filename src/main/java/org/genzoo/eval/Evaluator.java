@@ -78,6 +78,11 @@ public final class Evaluator {
                 }
                 addNll(out, perExample, data, est, kind);
             }
+            if (data.mixture().isPresent()) {
+                out.add(new Metric("true_nll", ModeCoverage.trueNll(data.mixture().get(), split), "nats",
+                        "the true mixture's log-density, exact", Metric.EXACT,
+                        "NLL of the same examples under the distribution that generated them: the floor a model approaches"));
+            }
             if (data.entropyNats().isPresent()) {
                 out.add(new Metric("data_entropy", data.entropyNats().getAsDouble(), "nats", "exact (enumeration)",
                         Metric.EXACT, "entropy of the true distribution: no model's expected NLL can be lower"));
@@ -95,7 +100,7 @@ public final class Evaluator {
         if (o.wants("sampling") && model instanceof Sampler s) {
             Seeds.seedEngine(o.seed(), "eval-sampling", 0);
             double sec = SamplingCost.secondsPer100(s, root);
-            out.add(new Metric("sample_time", sec, "s/100", "median of 3 timed batches of 100, after one warm-up",
+            out.add(new Metric("sample_time", 1000 * sec, "ms/100", "median of 3 timed batches of 100, after one warm-up",
                     Metric.ESTIMATE, s.oneShotSampling() ? "one network pass per batch" : "sequential passes"));
         }
         return new Result(out, perExample, estimator);

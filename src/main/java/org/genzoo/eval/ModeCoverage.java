@@ -63,4 +63,36 @@ public final class ModeCoverage {
         }
         return new Counts(covered, mix.modes(), n == 0 ? 0 : hq / (double) n, per);
     }
+
+    /**
+     * The mean negative log-density of {@code split}'s rows under the mixture itself (equal
+     * weights, isotropic components), in double precision: the figure a perfect model would score.
+     */
+    public static double trueNll(MixtureSpec mix, org.genzoo.data.Split split) {
+        int d = split.dim();
+        int k = mix.modes();
+        double var = (double) mix.std() * mix.std();
+        double logNorm = -Math.log(k) - 0.5 * d * Math.log(2 * Math.PI * var);
+        float[] x = split.values();
+        double sum = 0;
+        double[] terms = new double[k];
+        for (int i = 0; i < split.size(); i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int m = 0; m < k; m++) {
+                double s2 = 0;
+                for (int j = 0; j < d; j++) {
+                    double diff = x[i * d + j] - mix.centres()[m][j];
+                    s2 += diff * diff;
+                }
+                terms[m] = -0.5 * s2 / var;
+                max = Math.max(max, terms[m]);
+            }
+            double acc = 0;
+            for (int m = 0; m < k; m++) {
+                acc += Math.exp(terms[m] - max);
+            }
+            sum += logNorm + max + Math.log(acc);
+        }
+        return -sum / split.size();
+    }
 }

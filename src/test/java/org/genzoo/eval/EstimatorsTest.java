@@ -75,4 +75,17 @@ class EstimatorsTest {
             assertThat(fit.sigma()).isBetween(0.05, 0.6);
         }
     }
+
+    @Test
+    void trueNllOfAOneComponentMixtureIsTheGaussianLogDensity() {
+        // one component at (1, 2) with std 0.5: -log N(x) = log(2π·0.25) + |x - c|² / (2·0.25)
+        MixtureSpec one = new MixtureSpec(new float[][] {{1, 2}}, 0.5f);
+        float[] x = {1, 2, 2, 2};
+        double expected = (Math.log(2 * Math.PI * 0.25) + 0) / 2 + (Math.log(2 * Math.PI * 0.25) + 1 / 0.5) / 2;
+        assertThat(ModeCoverage.trueNll(one, new Split(x, 2, 2, null))).isCloseTo(expected, within(1e-9));
+        // two far-apart equal components add log 2 at a centre
+        MixtureSpec two = new MixtureSpec(new float[][] {{1, 2}, {100, 100}}, 0.5f);
+        assertThat(ModeCoverage.trueNll(two, new Split(new float[] {1, 2}, 1, 2, null)))
+                .isCloseTo(Math.log(2 * Math.PI * 0.25) + Math.log(2), within(1e-9));
+    }
 }
