@@ -18,6 +18,7 @@ import org.genzoo.data.Dataset;
 import org.genzoo.eval.EvalOptions;
 import org.genzoo.eval.Evaluator;
 import org.genzoo.eval.Metric;
+import org.genzoo.explicit.tractable.autoregressive.SamplingScaling;
 import org.genzoo.report.HtmlReport;
 import org.genzoo.report.Plots;
 import picocli.CommandLine.Command;
@@ -55,6 +56,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "5000", description = "IWAE importance samples (default ${DEFAULT-VALUE}).")
     int k;
+
+    @Option(names = "--scaling-sides", paramLabel = "LIST", split = ",", defaultValue = "8,14,28",
+            description = "Sides of the binary s×s images at which every model's sampling time is measured "
+                    + "(untrained models; default ${DEFAULT-VALUE}; empty to skip).")
+    List<Integer> scalingSides;
 
     @Option(names = "--threads", paramLabel = "N", description = "Engine threads.")
     Integer threads;
@@ -137,6 +143,17 @@ final class CompareCommand implements Callable<Integer> {
             Plots.bars(out.resolve("sampling.png"), "Time to draw 100 samples", "milliseconds", sampleTimes);
             page.figure("sampling.png", "Sampling cost: milliseconds per batch of 100 samples.");
         }
+        Map<String, List<SamplingScaling.Point>> scaling = scaling();
+        if (!scaling.isEmpty()) {
+            LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
+            scaling.forEach((m, pts) -> series.put(m, new double[][] {
+                pts.stream().mapToDouble(SamplingScaling.Point::n).toArray(),
+                pts.stream().mapToDouble(p -> 1000 * p.seconds()).toArray()}));
+            Plots.lines(out.resolve("sampling-scaling.png"), "Time to draw 100 samples against dimension",
+                    "n (pixels of a binary image)", "milliseconds per 100 samples", series, true, true);
+            page.figure("sampling-scaling.png", "Sampling cost against the number of dimensions, measured on "
+                    + "untrained models: autoregressive models need n sequential passes, a VAE or GAN one.");
+        }
         for (String name : names) {
             page.section(name + " — " + Zoo.get(name).summary());
             page.figure(name + "/" + Runs.SAMPLES, "Samples from " + name + " after training.");
@@ -149,8 +166,28 @@ final class CompareCommand implements Callable<Integer> {
         all.put("date", LocalDate.now().toString());
         all.put("models", results);
         all.put("skipped", skipped);
+        all.put("sampling_scaling_seconds_per_100", scaling);
         Json.writeAtomic(out.resolve("results.json"), all);
         System.out.println("wrote " + out.resolve("index.html") + " and " + out.resolve("results.json"));
         return 0;
+    }
+
+    /** Seconds per 100 samples at each image side, for every model in the catalogue that samples. */
+    private Map<String, List<SamplingScaling.Point>> scaling() {
+        Map<String, List<SamplingScaling.Point>> out = new LinkedHashMap<>();
+        if (scalingSides == null || scalingSides.isEmpty()) {
+            return out;
+        }
+        int[] sides = scalingSides.stream().mapToInt(Integer::intValue).toArray();
+        try (ai.djl.ndarray.NDManager root = ai.djl.ndarray.NDManager.newBaseManager()) {
+            for (Zoo.Entry<?> e : Zoo.all()) {
+                if (org.genzoo.core.Sampler.class.isAssignableFrom(e.type())) {
+                    System.err.println("== sampling cost of " + e.name() + " at sides " + scalingSides);
+                    out.put(e.name(), SamplingScaling.measure(e.name(), SamplingScaling.smallConfig(e.name()), sides,
+                            100, 3, root));
+                }
+            }
+        }
+        return out;
     }
 }

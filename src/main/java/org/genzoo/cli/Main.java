@@ -67,6 +67,10 @@ public final class Main implements Runnable {
 
     /** Entry point. */
     public static void main(String[] args) {
+        if (System.getenv("GENZOO_DEBUG") == null) {
+            // libtorch prints an NNPACK line on every convolution on this CPU; Java's stderr stays
+            org.genzoo.core.nn.NativeStderr.silenceNnpack();
+        }
         System.exit(run(args));
     }
 

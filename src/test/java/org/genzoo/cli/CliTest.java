@@ -89,7 +89,7 @@ class CliTest {
     void compareWritesAPageAndResults() throws Exception {
         Path out = tmp.resolve("cmp");
         Out c = run("compare", "--epochs", "1", "--max-batches", "3", "--limit", "300", "--k", "5", "--out",
-                out.toString(), "--quiet");
+                out.toString(), "--quiet", "--scaling-sides", "2,3");
         assertThat(c.code()).as(c.err()).isZero();
         JsonNode res = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         assertThat(res.at("/models").size()).isGreaterThanOrEqualTo(2);
@@ -97,6 +97,10 @@ class CliTest {
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).contains("vae").contains("gan").contains("gan/samples.png");
         assertThat(out.resolve("gan/samples.png")).isRegularFile();
+        assertThat(out.resolve("sampling-scaling.png")).isRegularFile();
+        // every sampler's cost measured at n = 4 and 9, the autoregressive ones included
+        assertThat(res.at("/sampling_scaling_seconds_per_100/nade/1/n").asInt()).isEqualTo(9);
+        assertThat(res.at("/sampling_scaling_seconds_per_100/gan").size()).isEqualTo(2);
     }
 
     @Test
