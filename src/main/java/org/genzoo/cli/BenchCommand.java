@@ -44,16 +44,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeats", defaultValue = "3", description = "Alternating measurements of each (default ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Option(names = "--threads", description = "Engine threads (default: all cores).")
-        Integer threads;
-
         @Mixin
         DataOptions dataOptions;
+
+        @Mixin
+        Engines engine;
 
         @Override
         public Integer call() {
             Dataset ds = dataOptions.load(data);
-            Engines.configure(threads, ds.spec());
+            engine.configure(ds.spec());
             RunSpec spec = Runs.spec(new Runs.Request("vae", Map.of("batch", "100", "log_every", "1000000"), 1, 0,
                     steps), ds);
             double[] trainer = new double[repeats];
@@ -89,7 +89,7 @@ final class BenchCommand implements Runnable {
             System.out.printf("median: trainer %.0f, bare loop %.0f examples/s; trainer/bare = %.3f; "
                     + "7.37 MFLOP per example -> %.1f GFLOP/s through the trainer%n", t, b, t / b, t * 7.37e-3);
             System.out.println("command: genzoo bench throughput --data " + data + " --steps " + steps + " --repeats "
-                    + repeats + (threads == null ? "" : " --threads " + threads));
+                    + repeats + (engine.threads == null ? "" : " --threads " + engine.threads));
             return 0;
         }
     }

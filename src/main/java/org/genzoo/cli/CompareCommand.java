@@ -62,14 +62,11 @@ final class CompareCommand implements Callable<Integer> {
                     + "(untrained models; default ${DEFAULT-VALUE}; empty to skip).")
     List<Integer> scalingSides;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Engine threads.")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress bars.")
-    boolean quiet;
-
     @Mixin
     DataOptions dataOptions;
+
+    @Mixin
+    Engines engine;
 
     @Override
     public Integer call() {
@@ -82,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         Dataset ds = dataOptions.load(data);
-        Engines.configure(threads, ds.spec());
+        engine.configure(ds.spec());
         EvalOptions eo = EvalOptions.defaults().with("test", List.of(), k, 0);
         List<Map<String, Object>> results = new ArrayList<>();
         List<HtmlReport.Row> rows = new ArrayList<>();
@@ -103,10 +100,10 @@ final class CompareCommand implements Callable<Integer> {
             Path dir = out.resolve(name);
             System.err.println("== " + name + " on " + ds.name());
             TrainResult tr = Runs.train(spec, ds, dir, true,
-                    List.of(new ConsoleProgress(!quiet), new CsvLog(dir.resolve(Trainer.LOG))));
+                    List.of(engine.progress(false), new CsvLog(dir.resolve(Trainer.LOG))));
             Evaluator.Result er;
             try (Runs.Opened run = Runs.open(dir)) {
-                er = Evaluator.evaluate(run.model(), ds, eo, new ConsoleProgress(!quiet));
+                er = Evaluator.evaluate(run.model(), ds, eo, engine.progress(false));
             }
             Map<String, Object> res = EvalCommand.toJson(name, ds.name(), "test", er.metrics());
             res.put("leaf", Zoo.get(name).leaf().path());

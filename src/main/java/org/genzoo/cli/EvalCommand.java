@@ -47,14 +47,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Write each example's log-likelihood (or bound, or estimate) in nats, one row per example in data order.")
     Path perExample;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Engine threads.")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Mixin
     DataOptions dataOptions;
+
+    @Mixin
+    Engines engine;
 
     @Override
     public Integer call() {
@@ -65,8 +62,8 @@ final class EvalCommand implements Callable<Integer> {
                 throw new org.genzoo.core.UserError("--data " + ds.name() + ": examples are " + ds.spec()
                         + ", the model was trained on " + run.spec().dataSpec());
             }
-            Engines.configure(threads, ds.spec());
-            Evaluator.Result r = Evaluator.evaluate(run.model(), ds, o, new ConsoleProgress(!quiet && !json));
+            engine.configure(ds.spec());
+            Evaluator.Result r = Evaluator.evaluate(run.model(), ds, o, engine.progress(json));
             if (perExample != null) {
                 if (r.perExample() == null) {
                     throw new org.genzoo.core.UserError("--per-example: no log-likelihood was computed (add nll to --metrics)");

@@ -12,6 +12,7 @@ import org.genzoo.data.MixtureSpec;
 import org.genzoo.data.NpyWriter;
 import org.genzoo.report.Pictures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the samples (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Engine threads.")
-    Integer threads;
+    @Mixin
+    Engines engine;
 
     @Override
     public Integer call() {
@@ -45,7 +46,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserError("--out " + out + ": expected a file ending in .png, .csv or .npy");
         }
         try (Runs.Opened run = Runs.open(dir)) {
-            Engines.configure(threads, run.spec().dataSpec());
+            engine.configure(run.spec().dataSpec());
             if (!(run.model() instanceof Sampler s)) {
                 throw new UserError(dir + ": model '" + run.spec().model() + "' cannot sample");
             }

@@ -53,23 +53,20 @@ final class TrainCommand implements Callable<Integer> {
             description = "At most N steps per epoch (0: all). For smoke runs.")
     int maxBatches;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Engine threads (default: 1 for toy data, all cores else).")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Mixin
     DataOptions dataOptions;
+
+    @Mixin
+    Engines engine;
 
     @Override
     public Integer call() {
         Dataset ds = dataOptions.load(data);
-        Engines.configure(threads, ds.spec());
+        engine.configure(ds.spec());
         Path dir = out != null ? out : Path.of("runs", model + "-" + Path.of(data).getFileName());
         RunSpec spec = Runs.spec(new Runs.Request(model, sets, epochs, seed, maxBatches), ds);
         TrainResult r = Runs.train(spec, ds, dir, resume,
-                List.of(new ConsoleProgress(!quiet), new CsvLog(dir.resolve(Trainer.LOG))));
+                List.of(engine.progress(false), new CsvLog(dir.resolve(Trainer.LOG))));
         System.out.printf("trained %s on %s: %d epochs, %d steps, %.1f s, %.0f examples/s%s%n", model, data, r.epochs(),
                 r.steps(), r.seconds(), r.examplesPerSecond(), r.bestValid() == null ? ""
                         : String.format(", best valid %s %.4f at epoch %d", r.validation(), r.bestValid(), r.bestEpoch()));

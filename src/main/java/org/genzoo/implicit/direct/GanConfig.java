@@ -16,9 +16,12 @@ import org.genzoo.core.nn.Activation;
  * @param dSteps discriminator updates per generator update (Goodfellow et al., algorithm 1's k)
  * @param lr Adam's learning rate for both players
  * @param beta1 Adam's first-moment decay for both players (0.5, as in DCGAN)
+ * @param pack samples the discriminator judges together (PacGAN, Lin et al. 2018): 1 is the plain
+ *     GAN; m > 1 concatenates m real (or m generated) samples into one discriminator input, which
+ *     penalises a generator that drops modes
  */
 public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHidden, String generatorActivation,
-        String discriminatorActivation, String loss, int dSteps, double lr, double beta1) {
+        String discriminatorActivation, String loss, int dSteps, double lr, double beta1, int pack) {
 
     /** Validates every field, naming it. */
     public GanConfig {
@@ -52,17 +55,20 @@ public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHid
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new UserError("beta1: expected a number in [0, 1), got " + beta1);
         }
+        if (pack < 1) {
+            throw new UserError("pack: expected a positive whole number, got " + pack);
+        }
     }
 
     /** For 2-D toy mixtures. */
     public static GanConfig toy() {
         return new GanConfig(2, new int[] {128, 128, 128}, new int[] {128, 128, 128}, "relu", "leaky_relu",
-                "nonsaturating", 1, 1e-3, 0.5);
+                "nonsaturating", 1, 1e-3, 0.5, 1);
     }
 
     /** For 28×28 grey images. */
     public static GanConfig mnist() {
         return new GanConfig(64, new int[] {256, 512}, new int[] {512, 256}, "relu", "leaky_relu",
-                "nonsaturating", 1, 2e-4, 0.5);
+                "nonsaturating", 1, 2e-4, 0.5, 1);
     }
 }
