@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TrainerTest {
     private static Dataset data;
+    private static Dataset binary;
 
     @TempDir
     Path tmp;
@@ -35,10 +36,18 @@ class TrainerTest {
     @BeforeAll
     static void load() {
         data = Datasets.load("ring8", LoadOptions.defaults().withToySizes(640, 200, 200));
+        binary = Datasets.load("binary-synthetic", LoadOptions.defaults().withToySizes(640, 200, 200));
+    }
+
+    /** The toy data for a model: 2-D points, or binary vectors for the binary models. */
+    private static Dataset dataFor(String model) {
+        return model.equals("made") ? binary : data;
     }
 
     private static RunSpec spec(String model, int epochs, long seed) {
-        return Runs.spec(new Runs.Request(model, Map.of("batch", "64", "log_every", "1"), epochs, seed, 0), data);
+        Map<String, String> sets = model.equals("made") ? Map.of("batch", "64", "log_every", "1", "numMasks", "4")
+                : Map.of("batch", "64", "log_every", "1");
+        return Runs.spec(new Runs.Request(model, sets, epochs, seed, 0), dataFor(model));
     }
 
     /** The parameters of a trained run directory, as name to values. */
@@ -71,8 +80,9 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vae", "gan"})
+    @ValueSource(strings = {"vae", "gan", "made"})
     void resumedRunEndsEqualToAnUninterruptedOne(String model) throws IOException {
+        Dataset data = dataFor(model);
         Path whole = tmp.resolve("whole");
         Path parts = tmp.resolve("parts");
         Runs.train(spec(model, 4, 3), data, whole, false, List.of(new CsvLog(whole.resolve(Trainer.LOG))));

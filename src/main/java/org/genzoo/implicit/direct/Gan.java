@@ -9,11 +9,10 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
+import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
-import org.genzoo.core.Params;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.nn.Mlp;
 import org.genzoo.core.optim.OptimizerSet;
@@ -38,14 +37,10 @@ import org.genzoo.data.DataSpec;
  *
  * <p>Likelihood: none (implicit density). Samples cost one generator pass.
  */
-public final class Gan implements GenerativeModel, Sampler {
+public final class Gan extends ModelBase<GanConfig> implements Sampler {
     private static final String G = "generator";
     private static final String D = "discriminator";
 
-    private final GanConfig config;
-    private final DataSpec data;
-    private final NDManager manager;
-    private final Params params;
     private final Mlp generator;
     private final Mlp discriminator;
     private final boolean unitInterval;
@@ -56,40 +51,12 @@ public final class Gan implements GenerativeModel, Sampler {
      * @param parent the manager under which this model's own manager is made
      */
     public Gan(GanConfig config, DataSpec data, NDManager parent) {
-        this.config = config;
-        this.data = data;
+        super("gan", Leaf.DIRECT, config, data, parent);
         this.unitInterval = data.kind() != DataKind.CONTINUOUS; // images: a sigmoid output in [0, 1]
-        this.manager = parent.newSubManager();
-        this.params = new Params(manager);
         this.generator = new Mlp(params, G, Mlp.widths(config.noise(), config.generatorHidden(), data.dim()),
                 org.genzoo.core.nn.Activation.parse(config.generatorActivation(), "generatorActivation"));
         this.discriminator = new Mlp(params, D, Mlp.widths(data.dim() * config.pack(), config.discriminatorHidden(), 1),
                 org.genzoo.core.nn.Activation.parse(config.discriminatorActivation(), "discriminatorActivation"));
-    }
-
-    @Override
-    public String kind() {
-        return "gan";
-    }
-
-    @Override
-    public Leaf leaf() {
-        return Leaf.DIRECT;
-    }
-
-    @Override
-    public DataSpec data() {
-        return data;
-    }
-
-    @Override
-    public GanConfig config() {
-        return config;
-    }
-
-    @Override
-    public Params params() {
-        return params;
     }
 
     @Override
@@ -165,10 +132,5 @@ public final class Gan implements GenerativeModel, Sampler {
             throw new IllegalArgumentException("n must be positive, got " + n);
         }
         return generate(mgr.randomNormal(new Shape(n, config.noise())));
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -6,13 +6,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
+import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.LowerBound;
-import org.genzoo.core.Params;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.nn.Activation;
 import org.genzoo.core.nn.Gaussian;
@@ -36,14 +35,10 @@ import org.genzoo.data.DataSpec;
  * {@code L_k = E[log (1/k) Σ_i p(x, z_i) / q(z_i|x)]}, with {@code L_1 = ELBO ≤ L_k ≤ L_{k+1}
  * ≤ log p(x)}. genzoo reports {@code -L_5000} as an upper bound on the test NLL.
  */
-public final class Vae implements GenerativeModel, Sampler, LowerBound {
+public final class Vae extends ModelBase<VaeConfig> implements Sampler, LowerBound {
     /** Rows of (importance sample × example) evaluated at once, to bound memory. */
     private static final int ROWS_PER_CHUNK = 50_000;
 
-    private final VaeConfig config;
-    private final DataSpec data;
-    private final NDManager manager;
-    private final Params params;
     private final Mlp encoder;
     private final Mlp decoder;
     private final NDArray decoderLogVar; // Gaussian decoder only
@@ -56,43 +51,15 @@ public final class Vae implements GenerativeModel, Sampler, LowerBound {
      * @param parent the manager under which this model's own manager is made
      */
     public Vae(VaeConfig config, DataSpec data, NDManager parent) {
-        this.config = config;
-        this.data = data;
+        super("vae", Leaf.VARIATIONAL, config, data, parent);
         this.bernoulli = "bernoulli".equals(config.decoder())
                 || ("auto".equals(config.decoder()) && data.kind() != DataKind.CONTINUOUS);
         this.latent = config.latent();
-        this.manager = parent.newSubManager();
-        this.params = new Params(manager);
         Activation act = Activation.parse(config.activation(), "activation");
         this.encoder = new Mlp(params, "encoder", Mlp.widths(data.dim(), config.encoderHidden(), 2 * latent), act);
         this.decoder = new Mlp(params, "decoder", Mlp.widths(latent, config.decoderHidden(), data.dim()), act);
         this.decoderLogVar = bernoulli ? null
                 : params.create("decoder.logvar", new Shape(data.dim()), Init.zeros());
-    }
-
-    @Override
-    public String kind() {
-        return "vae";
-    }
-
-    @Override
-    public Leaf leaf() {
-        return Leaf.VARIATIONAL;
-    }
-
-    @Override
-    public DataSpec data() {
-        return data;
-    }
-
-    @Override
-    public VaeConfig config() {
-        return config;
-    }
-
-    @Override
-    public Params params() {
-        return params;
     }
 
     @Override
@@ -204,10 +171,5 @@ public final class Vae implements GenerativeModel, Sampler, LowerBound {
         }
         NDArray sd = out.zerosLike().add(decoderLogVar).mul(0.5f).exp(); // kept out of the model's manager
         return out.add(sd.mul(mgr.randomNormal(out.getShape())));
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

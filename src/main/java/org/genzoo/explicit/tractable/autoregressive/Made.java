@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.genzoo.core.ExactDensity;
-import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
+import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
-import org.genzoo.core.Params;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.Seeds;
 import org.genzoo.core.UserError;
@@ -45,17 +44,20 @@ import org.genzoo.data.DataSpec;
  * mixture, hence also exact), computed as {@code logsumexp_k log p_k(x) - log K}. Sampling: D
  * sequential passes per mask set.
  */
-public final class Made implements GenerativeModel, Sampler, ExactDensity {
-    private final MadeConfig config;
-    private final DataSpec data;
-    private final NDManager manager;
-    private final Params params;
+public final class Made extends ModelBase<MadeConfig> implements Sampler, ExactDensity {
     private final Activation act;
     private final int n;
     private final List<MaskedDense> layers = new ArrayList<>();
     private final List<NDArray[]> masks = new ArrayList<>(); // per mask set, one (out, in) mask per layer
     private final List<int[]> orders = new ArrayList<>();
-    private long steps;
+
+    /** The data, if this model can be built for it; otherwise a one-line error saying why. */
+    private static DataSpec supported(DataSpec data) {
+        if (data.kind() == DataKind.CONTINUOUS) {
+            throw new UserError("made models binary vectors: choose binary or grey data (e.g. mnist, binary-synthetic)");
+        }
+        return data;
+    }
 
     /**
      * Builds the network with fresh parameters from the engine's generator, and the K mask sets
@@ -65,15 +67,9 @@ public final class Made implements GenerativeModel, Sampler, ExactDensity {
      * @param parent the manager under which this model's own manager is made
      */
     public Made(MadeConfig config, DataSpec data, NDManager parent) {
-        if (data.kind() == DataKind.CONTINUOUS) {
-            throw new UserError("made models binary vectors: choose binary or grey data (e.g. mnist, binary-synthetic)");
-        }
-        this.config = config;
-        this.data = data;
+        super("made", Leaf.AUTOREGRESSIVE, config, supported(data), parent);
         this.n = data.dim();
         this.act = Activation.parse(config.activation(), "activation");
-        this.manager = parent.newSubManager();
-        this.params = new Params(manager);
         int[] hidden = config.hidden();
         int in = n;
         for (int l = 0; l < hidden.length; l++) {
@@ -142,31 +138,6 @@ public final class Made implements GenerativeModel, Sampler, ExactDensity {
     }
 
     @Override
-    public String kind() {
-        return "made";
-    }
-
-    @Override
-    public Leaf leaf() {
-        return Leaf.AUTOREGRESSIVE;
-    }
-
-    @Override
-    public DataSpec data() {
-        return data;
-    }
-
-    @Override
-    public MadeConfig config() {
-        return config;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
     public Input input() {
         return Input.BINARY;
     }
@@ -212,7 +183,10 @@ public final class Made implements GenerativeModel, Sampler, ExactDensity {
 
     @Override
     public LossParts trainStep(NDArray x, OptimizerSet optimizers, NDManager scratch) {
-        int k = (int) (steps++ % masks.size()); // cycle through the mask sets
+        // A mask set drawn from the engine's generator, which the trainer reseeds every epoch: a
+        // resumed run then draws the same sets as an uninterrupted one (a counter would need saving).
+        int k = masks.size() == 1 ? 0
+                : scratch.randomInteger(0, masks.size(), new Shape(1), ai.djl.ndarray.types.DataType.INT32).getInt();
         double loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray nll = Gaussian.logBernoulli(x, logits(x, k)).mean().neg();
@@ -321,10 +295,5 @@ public final class Made implements GenerativeModel, Sampler, ExactDensity {
         }
         u.close();
         return x;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -6,7 +6,7 @@ import org.genzoo.core.UserError;
  * Hyperparameters of {@link Made}.
  *
  * @param hidden widths of the masked hidden layers (any number, none included)
- * @param numMasks K: the masks trained in turn (order- and connectivity-agnostic training,
+ * @param numMasks K: the masks trained on, one drawn per step (order- and connectivity-agnostic training,
  *     Germain et al. section 4) and averaged at evaluation; 1 is a plain MADE
  * @param orderAgnostic draw a random input ordering for each mask (otherwise every mask uses
  *     the natural order 0..n-1 and only the connectivity changes)

@@ -10,12 +10,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.genzoo.core.ExactDensity;
-import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
+import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
-import org.genzoo.core.Params;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
@@ -37,14 +36,10 @@ import org.genzoo.data.DataSpec;
  * <p>Likelihood: exact, {@code log p(x) = Σ_i x_i l_i - softplus(l_i)} with {@code l_i} the
  * logits. Sampling: n sequential steps, each O(H), carrying {@code a} along (batched over samples).
  */
-public final class Nade implements GenerativeModel, Sampler, ExactDensity {
+public final class Nade extends ModelBase<NadeConfig> implements Sampler, ExactDensity {
     /** Bound on (rows × n × H) floats per chunk in {@link #logProb}, to keep memory bounded. */
     private static final long ELEMENTS_PER_CHUNK = 20_000_000L;
 
-    private final NadeConfig config;
-    private final DataSpec data;
-    private final NDManager manager;
-    private final Params params;
     private final Activation act;
     private final int n;
     private final NDArray w; // (H, n), the paper's W
@@ -52,50 +47,27 @@ public final class Nade implements GenerativeModel, Sampler, ExactDensity {
     private final NDArray v; // (H, n): column i is V_i of the paper
     private final NDArray b; // (n)
 
+    /** The data, if this model can be built for it; otherwise a one-line error saying why. */
+    private static DataSpec supported(DataSpec data) {
+        if (data.kind() == DataKind.CONTINUOUS) {
+            throw new UserError("nade models binary vectors: choose binary or grey data (e.g. mnist, binary-synthetic)");
+        }
+        return data;
+    }
+
     /**
      * Builds the model with fresh parameters drawn from the engine's generator.
      *
      * @param parent the manager under which this model's own manager is made
      */
     public Nade(NadeConfig config, DataSpec data, NDManager parent) {
-        if (data.kind() == DataKind.CONTINUOUS) {
-            throw new UserError("nade models binary vectors: choose binary or grey data (e.g. mnist, binary-synthetic)");
-        }
-        this.config = config;
-        this.data = data;
+        super("nade", Leaf.AUTOREGRESSIVE, config, supported(data), parent);
         this.n = data.dim();
         this.act = Activation.parse(config.activation(), "activation");
-        this.manager = parent.newSubManager();
-        this.params = new Params(manager);
         this.w = params.create("W", new Shape(config.hidden(), n), Init.glorotUniform());
         this.c = params.create("c", new Shape(config.hidden(), 1), Init.zeros());
         this.v = params.create("V", new Shape(config.hidden(), n), Init.glorotUniform());
         this.b = params.create("b", new Shape(n), Init.zeros());
-    }
-
-    @Override
-    public String kind() {
-        return "nade";
-    }
-
-    @Override
-    public Leaf leaf() {
-        return Leaf.AUTOREGRESSIVE;
-    }
-
-    @Override
-    public DataSpec data() {
-        return data;
-    }
-
-    @Override
-    public NadeConfig config() {
-        return config;
-    }
-
-    @Override
-    public Params params() {
-        return params;
     }
 
     @Override
@@ -233,10 +205,5 @@ public final class Nade implements GenerativeModel, Sampler, ExactDensity {
             out.attach(m);
             return out;
         }
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -12,12 +12,11 @@ import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import org.genzoo.core.ExactDensity;
-import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
+import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
-import org.genzoo.core.Params;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Conv;
@@ -47,15 +46,11 @@ import org.genzoo.data.DataSpec;
  * <p>Every convolution goes through {@link Conv}, which pads the filters to a multiple of 16
  * (the oneDNN input-gradient bug, shared/djl-notes.md section 0).
  */
-public final class PixelCnn implements GenerativeModel, Sampler, ExactDensity {
+public final class PixelCnn extends ModelBase<PixelCnnConfig> implements Sampler, ExactDensity {
     private static final int LEVELS = 256;
     /** Bound on the floats of the largest activation per chunk of rows in {@link #logProb}. */
     private static final long ELEMENTS_PER_CHUNK = 16_000_000L;
 
-    private final PixelCnnConfig config;
-    private final DataSpec data;
-    private final NDManager manager;
-    private final Params params;
     private final int height;
     private final int width;
     private final int outChannels;
@@ -64,13 +59,8 @@ public final class PixelCnn implements GenerativeModel, Sampler, ExactDensity {
     private NDArray firstMask; // maskA, except in tests of the negative control
     private final List<String> blockNames = new ArrayList<>();
 
-    /**
-     * Builds the network with fresh parameters drawn from the engine's generator.
-     *
-     * @param parent the manager under which this model's own manager is made
-     * @throws UserError when the data are not images, or categorical pixels are asked of binary data
-     */
-    public PixelCnn(PixelCnnConfig config, DataSpec data, NDManager parent) {
+    /** The data, if this model can be built for it; otherwise a one-line error saying why. */
+    private static DataSpec supported(PixelCnnConfig config, DataSpec data) {
         if (!data.isImage()) {
             throw new UserError("pixelcnn models images: the data must have a {height, width} shape, got "
                     + java.util.Arrays.toString(data.shape()) + " (use nade or made for vectors)");
@@ -81,13 +71,20 @@ public final class PixelCnn implements GenerativeModel, Sampler, ExactDensity {
         if (config.categorical() && data.kind() == DataKind.BINARY) {
             throw new UserError("output=categorical needs 256-level grey images; the data are binary (use output=bernoulli)");
         }
-        this.config = config;
-        this.data = data;
+        return data;
+    }
+
+    /**
+     * Builds the network with fresh parameters drawn from the engine's generator.
+     *
+     * @param parent the manager under which this model's own manager is made
+     * @throws UserError when the data are not images, or categorical pixels are asked of binary data
+     */
+    public PixelCnn(PixelCnnConfig config, DataSpec data, NDManager parent) {
+        super("pixelcnn", Leaf.AUTOREGRESSIVE, config, supported(config, data), parent);
         this.height = data.shape()[0];
         this.width = data.shape()[1];
         this.outChannels = config.categorical() ? LEVELS : 1;
-        this.manager = parent.newSubManager();
-        this.params = new Params(manager);
         int h = config.channels();
         int k0 = config.firstKernel();
         int k = config.kernel();
@@ -128,31 +125,6 @@ public final class PixelCnn implements GenerativeModel, Sampler, ExactDensity {
     /** Test hook: use a type-B mask in the first layer, which lets each pixel see itself. */
     void useTypeBFirstLayer() {
         firstMask = mask(config.firstKernel(), true);
-    }
-
-    @Override
-    public String kind() {
-        return "pixelcnn";
-    }
-
-    @Override
-    public Leaf leaf() {
-        return Leaf.AUTOREGRESSIVE;
-    }
-
-    @Override
-    public DataSpec data() {
-        return data;
-    }
-
-    @Override
-    public PixelCnnConfig config() {
-        return config;
-    }
-
-    @Override
-    public Params params() {
-        return params;
     }
 
     /** Binary pixels ({@link Input#BINARY}), or grey values in [0, 1] read as 256 levels ({@link Input#REAL}). */
@@ -298,10 +270,5 @@ public final class PixelCnn implements GenerativeModel, Sampler, ExactDensity {
             }
         }
         return img;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

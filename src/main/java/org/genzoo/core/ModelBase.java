@@ -1,0 +1,69 @@
+package org.genzoo.core;
+
+import ai.djl.ndarray.NDManager;
+import org.genzoo.data.DataSpec;
+
+/**
+ * What every model holds besides its networks: its name and leaf, its hyperparameters, the data
+ * it was built for, and its own manager with the parameters in it. Models extend it so that each
+ * model file holds only its mathematics; closing the model frees every array it made.
+ *
+ * @param <C> the model's hyperparameter record
+ */
+public abstract class ModelBase<C extends Record> implements GenerativeModel {
+    /** The model's hyperparameters. */
+    protected final C config;
+    /** The data the model was built for. */
+    protected final DataSpec data;
+    /** The model's own manager: parameters and anything else that lives as long as the model. */
+    protected final NDManager manager;
+    /** The trainable parameters, in {@link #manager}. */
+    protected final Params params;
+    private final String kind;
+    private final Leaf leaf;
+
+    /**
+     * @param kind the name the model is registered under
+     * @param leaf its leaf of the taxonomy
+     * @param parent the manager under which the model's own manager is made
+     */
+    protected ModelBase(String kind, Leaf leaf, C config, DataSpec data, NDManager parent) {
+        this.kind = kind;
+        this.leaf = leaf;
+        this.config = config;
+        this.data = data;
+        this.manager = parent.newSubManager();
+        this.params = new Params(manager);
+    }
+
+    @Override
+    public final String kind() {
+        return kind;
+    }
+
+    @Override
+    public final Leaf leaf() {
+        return leaf;
+    }
+
+    @Override
+    public final DataSpec data() {
+        return data;
+    }
+
+    @Override
+    public final C config() {
+        return config;
+    }
+
+    @Override
+    public final Params params() {
+        return params;
+    }
+
+    /** Frees the model's native memory: its parameters and whatever else it put in its manager. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
