@@ -46,4 +46,16 @@ final class AutoregressiveChecks {
         c.attach(m);
         return c;
     }
+
+    /**
+     * {@code data}, if a model of binary vectors can be built for it (binary or grey data);
+     * otherwise a one-line error naming the model.
+     */
+    static org.genzoo.data.DataSpec binaryVectors(String model, org.genzoo.data.DataSpec data) {
+        if (data.kind() == org.genzoo.data.DataKind.CONTINUOUS) {
+            throw new org.genzoo.core.UserError(model
+                    + " models binary vectors: choose binary or grey data (e.g. mnist, binary-synthetic)");
+        }
+        return data;
+    }
 }

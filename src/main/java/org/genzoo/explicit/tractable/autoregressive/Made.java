@@ -19,12 +19,10 @@ import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.Seeds;
-import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 import org.genzoo.core.nn.Gaussian;
 import org.genzoo.core.nn.MaskedDense;
 import org.genzoo.core.optim.OptimizerSet;
-import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 
 /**
@@ -51,14 +49,6 @@ public final class Made extends ModelBase<MadeConfig> implements Sampler, ExactD
     private final List<NDArray[]> masks = new ArrayList<>(); // per mask set, one (out, in) mask per layer
     private final List<int[]> orders = new ArrayList<>();
 
-    /** The data, if this model can be built for it; otherwise a one-line error saying why. */
-    private static DataSpec supported(DataSpec data) {
-        if (data.kind() == DataKind.CONTINUOUS) {
-            throw new UserError("made models binary vectors: choose binary or grey data (e.g. mnist, binary-synthetic)");
-        }
-        return data;
-    }
-
     /**
      * Builds the network with fresh parameters from the engine's generator, and the K mask sets
      * from {@code config.maskSeed()} (Java-side, so the masks neither use nor disturb the engine's
@@ -67,7 +57,7 @@ public final class Made extends ModelBase<MadeConfig> implements Sampler, ExactD
      * @param parent the manager under which this model's own manager is made
      */
     public Made(MadeConfig config, DataSpec data, NDManager parent) {
-        super("made", Leaf.AUTOREGRESSIVE, config, supported(data), parent);
+        super("made", Leaf.AUTOREGRESSIVE, config, AutoregressiveChecks.binaryVectors("made", data), parent);
         this.n = data.dim();
         this.act = Activation.parse(config.activation(), "activation");
         int[] hidden = config.hidden();

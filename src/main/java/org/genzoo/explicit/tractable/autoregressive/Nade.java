@@ -16,11 +16,9 @@ import org.genzoo.core.Leaf;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.Sampler;
-import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 import org.genzoo.core.nn.Gaussian;
 import org.genzoo.core.optim.OptimizerSet;
-import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 
 /**
@@ -47,21 +45,13 @@ public final class Nade extends ModelBase<NadeConfig> implements Sampler, ExactD
     private final NDArray v; // (H, n): column i is V_i of the paper
     private final NDArray b; // (n)
 
-    /** The data, if this model can be built for it; otherwise a one-line error saying why. */
-    private static DataSpec supported(DataSpec data) {
-        if (data.kind() == DataKind.CONTINUOUS) {
-            throw new UserError("nade models binary vectors: choose binary or grey data (e.g. mnist, binary-synthetic)");
-        }
-        return data;
-    }
-
     /**
      * Builds the model with fresh parameters drawn from the engine's generator.
      *
      * @param parent the manager under which this model's own manager is made
      */
     public Nade(NadeConfig config, DataSpec data, NDManager parent) {
-        super("nade", Leaf.AUTOREGRESSIVE, config, supported(data), parent);
+        super("nade", Leaf.AUTOREGRESSIVE, config, AutoregressiveChecks.binaryVectors("nade", data), parent);
         this.n = data.dim();
         this.act = Activation.parse(config.activation(), "activation");
         this.w = params.create("W", new Shape(config.hidden(), n), Init.glorotUniform());
