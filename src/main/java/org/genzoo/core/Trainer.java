@@ -65,6 +65,10 @@ public final class Trainer {
             NDArray valid = validator == null ? null
                     : validView.prepare(data.valid(), View.splitSeed(cfg.seed(), "valid")).toNDArray(dataManager);
             int n = data.train().size();
+            if (n < cfg.batchSize()) {
+                throw new UserError("batch: " + cfg.batchSize() + " is more than the " + n
+                        + " training examples of '" + data.name() + "'; use --set batch=N with a smaller N");
+            }
             int stepsPerEpoch = Math.max(1, n / cfg.batchSize()); // the last partial batch is dropped
             if (cfg.maxBatches() > 0) {
                 stepsPerEpoch = Math.min(stepsPerEpoch, cfg.maxBatches());

@@ -120,6 +120,7 @@ class CliTest {
                 new String[] {"train", "vae", "--data", "ring8", "--set", "latnet=3"},
                 new String[] {"train", "vae", "--data", "ring8", "--set", "latent=two"},
                 new String[] {"train", "vae", "--data", "ring8", "--set", "decoder=poisson"},
+                new String[] {"train", "vae", "--data", "ring8", "--limit", "50", "--set", "batch=100"},
                 new String[] {"sample", "/no/such/run", "--out", "x.png"},
                 new String[] {"eval", "/no/such/run"},
                 new String[] {"eval", "/tmp", "--split", "holdout"},
