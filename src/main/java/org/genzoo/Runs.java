@@ -37,7 +37,7 @@ public final class Runs {
     public static final String SAMPLES = "samples.png";
     /** Training settings that {@code --set} may change besides the model's own. */
     private static final List<String> TRAIN_KEYS = List.of("batch", "lr", "optimizer", "beta1", "beta2", "patience",
-            "log_every");
+            "log_every", "lr_decay");
 
     private Runs() {}
 
@@ -96,7 +96,8 @@ public final class Runs {
                     Double.parseDouble(sets.getOrDefault("lr", "" + o.lr())),
                     Double.parseDouble(sets.getOrDefault("beta1", "" + o.beta1())),
                     Double.parseDouble(sets.getOrDefault("beta2", "" + o.beta2())), o.eps());
-            return new TrainConfig(t.epochs(), batch, o, t.seed(), patience, t.maxBatches(), logEvery);
+            double decay = Double.parseDouble(sets.getOrDefault("lr_decay", "" + t.lrDecay()));
+            return new TrainConfig(t.epochs(), batch, o, t.seed(), patience, t.maxBatches(), logEvery, decay);
         } catch (NumberFormatException e) {
             throw new UserError("--set: a training setting (" + String.join(", ", sets.keySet())
                     + ") is not a number: " + e.getMessage());

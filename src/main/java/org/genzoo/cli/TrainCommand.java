@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override a setting of the model (e.g. latent=20, encoderHidden=200,200) or of training "
-                    + "(batch, lr, optimizer=adam|sgd, beta1, beta2, patience, log_every). Repeatable.")
+                    + "(batch, lr, lr_decay, optimizer=adam|sgd, beta1, beta2, patience, log_every). Repeatable.")
     Map<String, String> sets = new LinkedHashMap<>();
 
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")

@@ -12,9 +12,11 @@ import org.genzoo.core.optim.OptimizerSpec;
  * @param patience stop after this many epochs without a better validation score (0: never)
  * @param maxBatches at most this many steps per epoch (0: all); for smoke runs
  * @param logEvery write a log row every this many steps
+ * @param lrDecay the learning rate of epoch e is {@code lr · lrDecay^(e-1)} (1: constant)
  */
 public record TrainConfig(
-        int epochs, int batchSize, OptimizerSpec optimizer, long seed, int patience, int maxBatches, int logEvery) {
+        int epochs, int batchSize, OptimizerSpec optimizer, long seed, int patience, int maxBatches, int logEvery,
+        double lrDecay) {
 
     /** Validates every field, naming its flag. */
     public TrainConfig {
@@ -36,20 +38,29 @@ public record TrainConfig(
         if (logEvery < 1) {
             throw new UserError("log_every: expected a positive whole number, got " + logEvery);
         }
+        if (!(lrDecay > 0 && lrDecay <= 1)) {
+            throw new UserError("lr_decay: expected a number in (0, 1], got " + lrDecay);
+        }
+    }
+
+    /** Settings with a constant learning rate. */
+    public TrainConfig(int epochs, int batchSize, OptimizerSpec optimizer, long seed, int patience, int maxBatches,
+            int logEvery) {
+        this(epochs, batchSize, optimizer, seed, patience, maxBatches, logEvery, 1.0);
     }
 
     /** A copy with another number of epochs. */
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(e, batchSize, optimizer, seed, patience, maxBatches, logEvery);
+        return new TrainConfig(e, batchSize, optimizer, seed, patience, maxBatches, logEvery, lrDecay);
     }
 
     /** A copy with another seed. */
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(epochs, batchSize, optimizer, s, patience, maxBatches, logEvery);
+        return new TrainConfig(epochs, batchSize, optimizer, s, patience, maxBatches, logEvery, lrDecay);
     }
 
     /** A copy with a cap on steps per epoch. */
     public TrainConfig withMaxBatches(int m) {
-        return new TrainConfig(epochs, batchSize, optimizer, seed, patience, m, logEvery);
+        return new TrainConfig(epochs, batchSize, optimizer, seed, patience, m, logEvery, lrDecay);
     }
 }

@@ -81,6 +81,7 @@ public final class Trainer {
             while (state.epoch() < cfg.epochs() && !stoppedEarly) {
                 int epoch = state.epoch() + 1;
                 Seeds.seedEngine(cfg.seed(), "epoch", epoch);
+                opt.setLearningRateScale(Math.pow(cfg.lrDecay(), epoch - 1)); // a function of the epoch: resumes exactly
                 shuffle(perm, new Random(Seeds.derive(cfg.seed(), "shuffle", epoch)));
                 long step = state.step();
                 long t0 = System.nanoTime();

@@ -102,4 +102,28 @@ class OptimizerTest {
             }
         }
     }
+
+    @Test
+    void learningRateScaleScalesTheStep() {
+        // SGD without momentum: θ ← θ - η s g, with g = 2 (θ - t); one step from 1 toward 0 with η = 0.1, s = 0.25
+        try (NDManager root = NDManager.newBaseManager()) {
+            NDManager model = root.newSubManager();
+            Params p = new Params(model);
+            NDArray theta = p.create("theta", new Shape(1), (m, s, t) -> m.create(new float[] {1f}));
+            try (OptimizerSet opt = new OptimizerSet(p, Map.of("model", List.of("theta")), Map.of(),
+                    OptimizerSpec.sgd(0.1, 0))) {
+                opt.setLearningRateScale(0.25);
+                try (NDManager sm = root.newSubManager()) {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray sq = theta.square();
+                        sq.attach(sm);
+                        gc.backward(sq.sum());
+                    }
+                    opt.step("model", sm);
+                }
+                assertThat((double) theta.toFloatArray()[0]).isCloseTo(1 - 0.1 * 0.25 * 2, within(1e-6));
+            }
+            model.close();
+        }
+    }
 }

@@ -32,7 +32,7 @@ final class Adam extends Optimizer {
         denom.muli((float) (1 / Math.sqrt(c2))).addi((float) spec.eps());
         NDArray step = m.div(denom);
         step.attach(scratch);
-        step.muli((float) (spec.lr() / c1));
+        step.muli((float) (spec.lr() * lrScale / c1));
         p.subi(step);
     }
 }

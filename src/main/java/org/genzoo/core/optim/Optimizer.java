@@ -23,6 +23,8 @@ public abstract class Optimizer implements AutoCloseable {
     protected final Map<String, NDArray> state = new LinkedHashMap<>();
     /** Number of updates made. */
     protected long steps;
+    /** Multiplies the learning rate (a schedule's factor for the current epoch). */
+    protected double lrScale = 1;
     private NDManager stateManager;
 
     /**
@@ -52,6 +54,11 @@ public abstract class Optimizer implements AutoCloseable {
             z.setName(k);
             return z;
         });
+    }
+
+    /** Sets the factor the learning rate is multiplied by from now on. */
+    public void setLearningRateScale(double scale) {
+        this.lrScale = scale;
     }
 
     /** Number of updates made so far. */

@@ -55,6 +55,13 @@ public final class OptimizerSet implements AutoCloseable {
         }
     }
 
+    /** Multiplies every group's learning rate by {@code scale} from now on (a schedule's factor). */
+    public void setLearningRateScale(double scale) {
+        for (Optimizer o : optimizers.values()) {
+            o.setLearningRateScale(scale);
+        }
+    }
+
     /** Group names in order. */
     public List<String> groupNames() {
         return new ArrayList<>(groups.keySet());

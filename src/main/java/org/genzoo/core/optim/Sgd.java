@@ -14,12 +14,12 @@ final class Sgd extends Optimizer {
     @Override
     protected void update(NDArray p, NDArray g, NDManager scratch) {
         if (spec.beta1() == 0) {
-            p.subi(g.mul((float) spec.lr()));
+            p.subi(g.mul((float) (spec.lr() * lrScale)));
             return;
         }
         NDArray b = slot(p, "momentum");
         b.muli(scratch.create((float) spec.beta1())).addi(g);
-        NDArray step = b.mul(scratch.create((float) spec.lr()));
+        NDArray step = b.mul(scratch.create((float) (spec.lr() * lrScale)));
         step.attach(scratch);
         p.subi(step);
     }
