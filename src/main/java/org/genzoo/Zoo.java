@@ -42,7 +42,8 @@ public final class Zoo {
         add(new Entry<>("gan", Leaf.DIRECT, Gan.class, GanConfig.class,
                 "Generative adversarial network (Goodfellow et al. 2014), MLP players",
                 d -> d.dim() <= 64 ? GanConfig.toy() : GanConfig.mnist(),
-                d -> new TrainConfig(d.dim() <= 64 ? 100 : 100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(2e-4, 0.5),
+                // both players use these Adam settings (β1 = 0.5 as in DCGAN)
+                d -> new TrainConfig(100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(d.dim() <= 64 ? 1e-3 : 2e-4, 0.5),
                         0, 0, 0, 50),
                 Gan::new));
         add(new Entry<>("nade", Leaf.AUTOREGRESSIVE, Nade.class, NadeConfig.class,

@@ -16,7 +16,6 @@ import org.genzoo.core.LossParts;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.nn.Mlp;
 import org.genzoo.core.optim.OptimizerSet;
-import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 
@@ -70,12 +69,6 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         g.put(G, params.namesWithPrefix(G + "."));
         g.put(D, params.namesWithPrefix(D + "."));
         return g;
-    }
-
-    @Override
-    public Map<String, OptimizerSpec> optimizerSpecs(OptimizerSpec run) {
-        OptimizerSpec s = OptimizerSpec.adam(config.lr(), config.beta1());
-        return Map.of(G, s, D, s);
     }
 
     /** G(z): the generator's output in data space. */

@@ -14,14 +14,12 @@ import org.genzoo.core.nn.Activation;
  * @param loss {@code nonsaturating} (G maximises log D(G(z))) or {@code minimax} (G minimises
  *     log(1 - D(G(z))), the game's value function)
  * @param dSteps discriminator updates per generator update (Goodfellow et al., algorithm 1's k)
- * @param lr Adam's learning rate for both players
- * @param beta1 Adam's first-moment decay for both players (0.5, as in DCGAN)
  * @param pack samples the discriminator judges together (PacGAN, Lin et al. 2018): 1 is the plain
  *     GAN; m > 1 concatenates m real (or m generated) samples into one discriminator input, which
  *     penalises a generator that drops modes
  */
 public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHidden, String generatorActivation,
-        String discriminatorActivation, String loss, int dSteps, double lr, double beta1, int pack) {
+        String discriminatorActivation, String loss, int dSteps, int pack) {
 
     /** Validates every field, naming it. */
     public GanConfig {
@@ -49,12 +47,6 @@ public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHid
         if (dSteps < 1) {
             throw new UserError("dSteps: expected a positive whole number, got " + dSteps);
         }
-        if (!(lr > 0)) {
-            throw new UserError("lr: expected a positive number, got " + lr);
-        }
-        if (!(beta1 >= 0 && beta1 < 1)) {
-            throw new UserError("beta1: expected a number in [0, 1), got " + beta1);
-        }
         if (pack < 1) {
             throw new UserError("pack: expected a positive whole number, got " + pack);
         }
@@ -63,12 +55,12 @@ public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHid
     /** For 2-D toy mixtures. */
     public static GanConfig toy() {
         return new GanConfig(2, new int[] {128, 128, 128}, new int[] {128, 128, 128}, "relu", "leaky_relu",
-                "nonsaturating", 1, 1e-3, 0.5, 1);
+                "nonsaturating", 1, 1);
     }
 
     /** For 28×28 grey images. */
     public static GanConfig mnist() {
         return new GanConfig(64, new int[] {256, 512}, new int[] {512, 256}, "relu", "leaky_relu",
-                "nonsaturating", 1, 2e-4, 0.5, 1);
+                "nonsaturating", 1, 1);
     }
 }
