@@ -44,15 +44,10 @@ abstract class Validator {
 
     /** The mean over all rows of {@code x}, in batches. */
     double score(NDArray x, org.genzoo.data.View view, NDManager root) {
-        long n = x.getShape().get(0);
         double sum = 0;
-        for (long i = 0; i < n; i += BATCH) {
-            try (NDManager sm = root.newSubManager()) {
-                NDArray b = x.get(i + ":" + Math.min(n, i + BATCH));
-                b.attach(sm);
-                sum += perExample(view.apply(b)).sum().getFloat();
-            }
+        for (float v : Batches.perRow(x, view, BATCH, root, this::perExample, k -> { })) {
+            sum += v;
         }
-        return sum / n;
+        return sum / x.getShape().get(0);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.genzoo.core.Batches;
 import org.genzoo.core.ExactDensity;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.LowerBound;
@@ -131,23 +132,11 @@ public final class Evaluator {
     /** Per-row log-likelihoods (or bounds) of a split, in batches, in data order. */
     static float[] scoreRows(Split split, View view, NDManager root, int batch,
             java.util.function.Function<NDArray, NDArray> f, Progress progress, String task) {
-        float[] out = new float[split.size()];
         progress.start(task, split.size(), " ex");
         try (NDManager dm = root.newSubManager()) {
-            NDArray all = split.toNDArray(dm);
-            for (int i = 0; i < split.size(); i += batch) {
-                int j = Math.min(split.size(), i + batch);
-                try (NDManager sm = root.newSubManager()) {
-                    NDArray b = all.get(i + ":" + j);
-                    b.attach(sm); // slicing puts the result in the data's manager
-                    float[] v = f.apply(view.apply(b)).toFloatArray();
-                    System.arraycopy(v, 0, out, i, j - i);
-                }
-                progress.advance(j - i);
-            }
+            return Batches.perRow(split.toNDArray(dm), view, batch, root, f, progress::advance);
         } finally {
             progress.end();
         }
-        return out;
     }
 }
