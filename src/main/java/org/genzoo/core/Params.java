@@ -23,6 +23,8 @@ import java.util.Map;
 public final class Params {
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+    private final java.util.Set<String> buffers = new java.util.HashSet<>();
+    private boolean buildingBuffers;
 
     /** @param manager the model's manager; every parameter lives there */
     public Params(NDManager manager) {
@@ -39,6 +41,9 @@ public final class Params {
      * the order of creation is part of what a seed reproduces.
      */
     public NDArray create(String name, Shape shape, Init init) {
+        if (buildingBuffers) {
+            return createBuffer(name, shape, Init.zeros());
+        }
         if (arrays.containsKey(name)) {
             throw new IllegalArgumentException("parameter '" + name + "' exists already");
         }
@@ -49,7 +54,44 @@ public final class Params {
         return a;
     }
 
-    /** The parameter called {@code name}. */
+    /**
+     * Creates a buffer: an array saved and loaded with the parameters but not trained (no
+     * gradient, in no optimiser group), such as batch normalisation's running statistics or a
+     * weight average. Buffers are left out of {@link #names()} and {@link #count()}.
+     */
+    public NDArray createBuffer(String name, Shape shape, Init init) {
+        if (arrays.containsKey(name)) {
+            throw new IllegalArgumentException("parameter '" + name + "' exists already");
+        }
+        NDArray a = init.create(manager, shape, DataType.FLOAT32);
+        a.setName(name);
+        arrays.put(name, a);
+        buffers.add(name);
+        return a;
+    }
+
+    /**
+     * Runs {@code build} so that every array it creates, through {@link #create} too, is a
+     * zero-filled buffer: a way to build a second copy of a network (a weight average, say)
+     * without spending random draws. The caller fills the buffers.
+     */
+    public <T> T asBuffers(java.util.function.Supplier<T> build) {
+        boolean was = buildingBuffers;
+        buildingBuffers = true;
+        try {
+            return build.get();
+        } finally {
+            buildingBuffers = was;
+        }
+    }
+
+    /** Whether {@code name} is a buffer rather than a trainable parameter. */
+    public boolean isBuffer(String name) {
+        get(name);
+        return buffers.contains(name);
+    }
+
+    /** The parameter or buffer called {@code name}. */
     public NDArray get(String name) {
         NDArray a = arrays.get(name);
         if (a == null) {
@@ -58,44 +100,44 @@ public final class Params {
         return a;
     }
 
-    /** Names in creation order. */
+    /** Names of the trainable parameters in creation order (buffers left out). */
     public List<String> names() {
-        return new ArrayList<>(arrays.keySet());
+        return namesWithPrefix("");
     }
 
-    /** Names that start with {@code prefix}, in creation order. */
+    /** Names of the trainable parameters that start with {@code prefix}, in creation order. */
     public List<String> namesWithPrefix(String prefix) {
         List<String> out = new ArrayList<>();
         for (String n : arrays.keySet()) {
-            if (n.startsWith(prefix)) {
+            if (n.startsWith(prefix) && !buffers.contains(n)) {
                 out.add(n);
             }
         }
         return out;
     }
 
-    /** Read-only view of name to array. */
+    /** Read-only view of name to array, buffers included. */
     public Map<String, NDArray> asMap() {
         return Collections.unmodifiableMap(arrays);
     }
 
-    /** Total number of scalar parameters. */
+    /** Total number of trainable scalar parameters (buffers left out). */
     public long count() {
         long c = 0;
-        for (NDArray a : arrays.values()) {
-            c += a.size();
+        for (String n : names()) {
+            c += arrays.get(n).size();
         }
         return c;
     }
 
-    /** Writes every parameter as (name, DJL-encoded array). */
+    /** Writes every parameter and buffer as (name, DJL-encoded array). */
     public void write(DataOutputStream out) throws IOException {
         writeArrays(out, arrays);
     }
 
     /**
-     * Reads values written by {@link #write} into the existing arrays. Every parameter must be
-     * present with the same shape.
+     * Reads values written by {@link #write} into the existing arrays. Every parameter and
+     * buffer must be present with the same shape.
      *
      * @param source names the file in error messages
      */

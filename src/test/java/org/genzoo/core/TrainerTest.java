@@ -44,10 +44,19 @@ class TrainerTest {
         return model.equals("made") ? binary : data;
     }
 
+    /**
+     * A run's settings. {@code gan-pacgan} is the GAN with every option that keeps state of its
+     * own: batch normalisation's running statistics, the generator average, maxout and packing.
+     */
     private static RunSpec spec(String model, int epochs, long seed) {
-        Map<String, String> sets = model.equals("made") ? Map.of("batch", "64", "log_every", "1", "numMasks", "4")
-                : Map.of("batch", "64", "log_every", "1");
-        return Runs.spec(new Runs.Request(model, sets, epochs, seed, 0), dataFor(model));
+        Map<String, String> sets = switch (model) {
+            case "made" -> Map.of("batch", "64", "log_every", "1", "numMasks", "4");
+            case "gan-pacgan" -> Map.of("batch", "64", "log_every", "1", "generatorBatchNorm", "true",
+                    "discriminatorMaxout", "3", "emaDecay", "0.9", "pack", "2");
+            default -> Map.of("batch", "64", "log_every", "1");
+        };
+        String kind = model.startsWith("gan") ? "gan" : model;
+        return Runs.spec(new Runs.Request(kind, sets, epochs, seed, 0), dataFor(model));
     }
 
     /** The parameters of a trained run directory, as name to values. */
@@ -67,7 +76,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vae", "gan"})
+    @ValueSource(strings = {"vae", "gan", "gan-pacgan"})
     void seededRunsAreReproducibleAndSeedsMatter(String model) {
         Runs.train(spec(model, 2, 5), data, tmp.resolve("a"), false, List.of());
         Runs.train(spec(model, 2, 5), data, tmp.resolve("b"), false, List.of());
@@ -80,7 +89,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vae", "gan", "made"})
+    @ValueSource(strings = {"vae", "gan", "gan-pacgan", "made"})
     void resumedRunEndsEqualToAnUninterruptedOne(String model) throws IOException {
         Dataset data = dataFor(model);
         Path whole = tmp.resolve("whole");

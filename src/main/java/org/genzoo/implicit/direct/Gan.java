@@ -32,16 +32,22 @@ import org.genzoo.data.DataSpec;
  *
  * <p>Optionally the discriminator judges {@code pack} samples at once (PacGAN: Lin, Khetan, Fanti
  * and Oh, "PacGAN: The power of two samples in generative adversarial networks", 2018), which
- * reduces mode collapse; the generator is unchanged.
+ * reduces mode collapse; the generator is unchanged. PacGAN's toy players are available too: a
+ * generator with batch normalisation and a maxout discriminator. And samples may come from an
+ * exponential moving average of the generator's weights (Yazıcı et al. 2019), which damps the
+ * oscillation of simultaneous gradient play around the equilibrium.
  *
  * <p>Likelihood: none (implicit density). Samples cost one generator pass.
  */
 public final class Gan extends ModelBase<GanConfig> implements Sampler {
     private static final String G = "generator";
     private static final String D = "discriminator";
+    private static final String G_AVERAGE = "generator_ema";
 
     private final Mlp generator;
     private final Mlp discriminator;
+    /** The generator again, on averaged weights held as buffers; null without averaging. */
+    private final Mlp average;
     private final boolean unitInterval;
 
     /**
@@ -52,10 +58,23 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
     public Gan(GanConfig config, DataSpec data, NDManager parent) {
         super("gan", Leaf.DIRECT, config, data, parent);
         this.unitInterval = data.kind() != DataKind.CONTINUOUS; // images: a sigmoid output in [0, 1]
-        this.generator = new Mlp(params, G, Mlp.widths(config.noise(), config.generatorHidden(), data.dim()),
-                org.genzoo.core.nn.Activation.parse(config.generatorActivation(), "generatorActivation"));
+        org.genzoo.core.nn.Activation gAct =
+                org.genzoo.core.nn.Activation.parse(config.generatorActivation(), "generatorActivation");
+        int[] gWidths = Mlp.widths(config.noise(), config.generatorHidden(), data.dim());
+        this.generator = new Mlp(params, G, gWidths, gAct, config.generatorBatchNorm(), 1);
         this.discriminator = new Mlp(params, D, Mlp.widths(data.dim() * config.pack(), config.discriminatorHidden(), 1),
-                org.genzoo.core.nn.Activation.parse(config.discriminatorActivation(), "discriminatorActivation"));
+                org.genzoo.core.nn.Activation.parse(config.discriminatorActivation(), "discriminatorActivation"),
+                false, config.discriminatorMaxout());
+        if (config.emaDecay() > 0) {
+            // Buffers named generator_ema.*, built without random draws, start equal to the generator.
+            this.average = params.asBuffers(
+                    () -> new Mlp(params, G_AVERAGE, gWidths, gAct, config.generatorBatchNorm(), 1));
+            try (NDManager tmp = manager.newSubManager()) {
+                foldAverage(0f, tmp);
+            }
+        } else {
+            this.average = null;
+        }
     }
 
     @Override
@@ -71,10 +90,29 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         return g;
     }
 
-    /** G(z): the generator's output in data space. */
-    NDArray generate(NDArray z) {
-        NDArray out = generator.forward(z);
+    /**
+     * G(z): the generator's output in data space.
+     *
+     * @param training batch normalisation, if any, uses the batch's statistics
+     */
+    NDArray generate(NDArray z, boolean training) {
+        NDArray out = generator.forward(z, training);
         return unitInterval ? out.getNDArrayInternal().sigmoid() : out;
+    }
+
+    /**
+     * Moves every averaged array (weights and batch-norm statistics) toward the generator's:
+     * {@code θ̄ ← d θ̄ + (1 - d) θ}; d = 0 copies.
+     */
+    private void foldAverage(float d, NDManager scratch) {
+        for (String name : params.asMap().keySet()) {
+            if (name.startsWith(G + ".")) {
+                NDArray live = params.get(name).stopGradient(); // made in the model's manager
+                live.attach(scratch);
+                NDArray avg = params.get(G_AVERAGE + name.substring(G.length()));
+                avg.addi(live.sub(avg).muli(1 - d));
+            }
+        }
     }
 
     /**
@@ -96,7 +134,7 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         for (int i = 0; i < config.dSteps(); i++) {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 // The fake batch is cut from the graph: this step moves D only.
-                NDArray fake = generate(scratch.randomNormal(new Shape(b, config.noise()))).stopGradient();
+                NDArray fake = generate(scratch.randomNormal(new Shape(b, config.noise())), true).stopGradient();
                 NDArray lossReal = Activation.softPlus(discriminate(x).neg()).mean(); // -log D(x)
                 NDArray lossFake = Activation.softPlus(discriminate(fake)).mean(); // -log(1 - D(G(z)))
                 gc.backward(lossReal.add(lossFake));
@@ -107,7 +145,7 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         }
         double gLoss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray logits = discriminate(generate(scratch.randomNormal(new Shape(b, config.noise()))));
+            NDArray logits = discriminate(generate(scratch.randomNormal(new Shape(b, config.noise())), true));
             NDArray loss = "minimax".equals(config.loss())
                     ? Activation.softPlus(logits).neg().mean() // log(1 - D(G(z)))
                     : Activation.softPlus(logits.neg()).mean(); // -log D(G(z))
@@ -115,6 +153,9 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
             gLoss = loss.getFloat();
         }
         optimizers.step(G, scratch);
+        if (average != null) {
+            foldAverage((float) config.emaDecay(), scratch);
+        }
         optimizers.zeroGradients(D); // the G step also filled D's gradients; they must not carry over
         return new LossParts(dReal + dFake).with("d_real", dReal).with("d_fake", dFake).with("g", gLoss);
     }
@@ -124,6 +165,11 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         if (n < 1) {
             throw new IllegalArgumentException("n must be positive, got " + n);
         }
-        return generate(mgr.randomNormal(new Shape(n, config.noise())));
+        NDArray z = mgr.randomNormal(new Shape(n, config.noise()));
+        if (average == null) {
+            return generate(z, false);
+        }
+        NDArray out = average.forward(z, false);
+        return unitInterval ? out.getNDArrayInternal().sigmoid() : out;
     }
 }

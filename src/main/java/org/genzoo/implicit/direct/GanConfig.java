@@ -17,9 +17,18 @@ import org.genzoo.core.nn.Activation;
  * @param pack samples the discriminator judges together (PacGAN, Lin et al. 2018): 1 is the plain
  *     GAN; m > 1 concatenates m real (or m generated) samples into one discriminator input, which
  *     penalises a generator that drops modes
+ * @param generatorBatchNorm batch normalisation in the generator's hidden layers (as in DCGAN and
+ *     PacGAN's toy experiments)
+ * @param discriminatorMaxout maxout pieces per discriminator hidden unit (PacGAN's toy
+ *     discriminator uses 5); 1 means none, and then {@code discriminatorActivation} applies
+ * @param emaDecay when positive, samples come from an exponential moving average of the
+ *     generator's weights, {@code θ̄ ← d θ̄ + (1 - d) θ} after every generator step (Yazıcı et
+ *     al., "The Unusual Effectiveness of Averaging in GAN Training", 2019); 0 means the last
+ *     weights
  */
 public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHidden, String generatorActivation,
-        String discriminatorActivation, String loss, int dSteps, int pack) {
+        String discriminatorActivation, String loss, int dSteps, int pack, boolean generatorBatchNorm,
+        int discriminatorMaxout, double emaDecay) {
 
     /** Validates every field, naming it. */
     public GanConfig {
@@ -50,17 +59,24 @@ public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHid
         if (pack < 1) {
             throw new UserError("pack: expected a positive whole number, got " + pack);
         }
+        if (discriminatorMaxout < 1) {
+            throw new UserError("discriminatorMaxout: expected a positive whole number (1 = no maxout), got "
+                    + discriminatorMaxout);
+        }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new UserError("emaDecay: expected a number in [0, 1) (0 = no averaging), got " + emaDecay);
+        }
     }
 
     /** For 2-D toy mixtures. */
     public static GanConfig toy() {
         return new GanConfig(2, new int[] {128, 128, 128}, new int[] {128, 128, 128}, "relu", "leaky_relu",
-                "nonsaturating", 1, 1);
+                "nonsaturating", 1, 1, false, 1, 0);
     }
 
     /** For 28×28 grey images. */
     public static GanConfig mnist() {
         return new GanConfig(64, new int[] {256, 512}, new int[] {512, 256}, "relu", "leaky_relu",
-                "nonsaturating", 1, 1);
+                "nonsaturating", 1, 1, false, 1, 0);
     }
 }
