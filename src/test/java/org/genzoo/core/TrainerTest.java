@@ -46,13 +46,14 @@ class TrainerTest {
 
     /**
      * A run's settings. {@code gan-pacgan} is the GAN with every option that keeps state of its
-     * own: batch normalisation's running statistics, the generator average, maxout and packing.
+     * own: batch normalisation's running statistics, the generator average, maxout, packing and
+     * the R1 penalty.
      */
     private static RunSpec spec(String model, int epochs, long seed) {
         Map<String, String> sets = switch (model) {
             case "made" -> Map.of("batch", "64", "log_every", "1", "numMasks", "4");
             case "gan-pacgan" -> Map.of("batch", "64", "log_every", "1", "generatorBatchNorm", "true",
-                    "discriminatorMaxout", "3", "emaDecay", "0.9", "pack", "2");
+                    "discriminatorMaxout", "3", "emaDecay", "0.9", "pack", "2", "r1", "1");
             default -> Map.of("batch", "64", "log_every", "1");
         };
         String kind = model.startsWith("gan") ? "gan" : model;

@@ -30,6 +30,28 @@ public enum Activation {
         };
     }
 
+    /**
+     * The derivative at the pre-activation {@code z}, element-wise: what a hand-written
+     * backward pass multiplies by. It is made of differentiable NDArray operations, so autograd
+     * can differentiate through it (for a gradient penalty, say).
+     */
+    public NDArray derivative(NDArray z) {
+        return switch (this) {
+            case RELU -> z.gt(0).toType(z.getDataType(), false);
+            case LEAKY_RELU -> z.gt(0).toType(z.getDataType(), false).mul(0.8f).add(0.2f);
+            case TANH -> {
+                NDArray t = z.tanh();
+                yield t.square().neg().add(1f);
+            }
+            case SOFTPLUS -> z.getNDArrayInternal().sigmoid();
+            case SIGMOID -> {
+                NDArray s = z.getNDArrayInternal().sigmoid();
+                yield s.mul(s.neg().add(1f));
+            }
+            case LINEAR -> z.onesLike();
+        };
+    }
+
     /** Parses a lower-case name such as {@code relu} or {@code leaky_relu}. */
     public static Activation parse(String name, String flag) {
         try {

@@ -29,6 +29,11 @@ public final class Dense {
         return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
     }
 
+    /** The weight matrix W, shape (out, in). */
+    public NDArray weight() {
+        return weight;
+    }
+
     /** Output width. */
     public int out() {
         return (int) weight.getShape().get(0);

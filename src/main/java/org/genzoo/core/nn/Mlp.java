@@ -91,6 +91,49 @@ public final class Mlp {
         return h;
     }
 
+    /**
+     * The gradient of the network's single output with respect to its input, for each row:
+     * {@code ∂f(x_i)/∂x_i}, shape {@code (n, in)}. It is computed by a backward pass written in
+     * NDArray operations, so the result is itself differentiable with respect to the weights:
+     * a gradient penalty on it trains by ordinary backpropagation, with no double-backward
+     * call into the engine. Maxout passes the gradient to each unit's largest piece. Not for
+     * networks with batch normalisation.
+     */
+    public NDArray inputGradient(NDArray x) {
+        if (!norms.isEmpty()) {
+            throw new UnsupportedOperationException("inputGradient: batch normalisation is not supported");
+        }
+        if (layers.get(layers.size() - 1).out() != 1) {
+            throw new UnsupportedOperationException("inputGradient: the network must have one output");
+        }
+        List<NDArray> pre = new ArrayList<>();
+        NDArray h = x;
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            NDArray z = layers.get(i).forward(h);
+            pre.add(z);
+            h = pieces > 1 ? z.reshape(z.getShape().get(0), z.getShape().get(1) / pieces, pieces).max(new int[] {2})
+                    : activation.apply(z);
+        }
+        long n = x.getShape().get(0);
+        NDArray last = layers.get(layers.size() - 1).weight(); // (1, width)
+        // made in x's manager: an operation on the weight itself would leave its result in the model's
+        NDArray g = x.getManager().zeros(new ai.djl.ndarray.types.Shape(n, last.getShape().get(1))).add(last);
+        for (int i = pre.size() - 1; i >= 0; i--) {
+            NDArray z = pre.get(i);
+            NDArray gz;
+            if (pieces > 1) {
+                long units = z.getShape().get(1) / pieces;
+                NDArray zk = z.reshape(n, units, pieces);
+                NDArray top = zk.eq(zk.max(new int[] {2}, true)).toType(z.getDataType(), false);
+                gz = top.mul(g.expandDims(2)).reshape(n, units * pieces);
+            } else {
+                gz = g.mul(activation.derivative(z));
+            }
+            g = gz.matMul(layers.get(i).weight());
+        }
+        return g;
+    }
+
     /** Builds the width list {@code in, hidden..., out}. */
     public static int[] widths(int in, int[] hidden, int out) {
         int[] w = new int[hidden.length + 2];

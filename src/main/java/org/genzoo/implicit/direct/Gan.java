@@ -35,7 +35,9 @@ import org.genzoo.data.DataSpec;
  * reduces mode collapse; the generator is unchanged. PacGAN's toy players are available too: a
  * generator with batch normalisation and a maxout discriminator. And samples may come from an
  * exponential moving average of the generator's weights (Yazıcı et al. 2019), which damps the
- * oscillation of simultaneous gradient play around the equilibrium.
+ * oscillation of simultaneous gradient play around the equilibrium. The R1 penalty (Mescheder
+ * et al. 2018) keeps the discriminator's gradient small on the data, which makes the game
+ * converge locally.
  *
  * <p>Likelihood: none (implicit density). Samples cost one generator pass.
  */
@@ -116,14 +118,18 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
     }
 
     /**
-     * D's logit for each group of {@code pack} consecutive rows (each row when pack is 1); rows
-     * beyond a whole number of groups are left out.
+     * Groups {@code pack} consecutive rows into one discriminator input (each row alone when
+     * pack is 1); rows beyond a whole number of groups are left out.
      */
-    NDArray discriminate(NDArray x) {
+    private NDArray packed(NDArray x) {
         int m = config.pack();
         long groups = x.getShape().get(0) / m;
-        NDArray packed = m == 1 ? x : x.get("0:" + groups * m).reshape(groups, (long) m * data.dim());
-        return discriminator.forward(packed).reshape(-1);
+        return m == 1 ? x : x.get("0:" + groups * m).reshape(groups, (long) m * data.dim());
+    }
+
+    /** D's logit for each group of {@code pack} consecutive rows (see {@link #packed}). */
+    NDArray discriminate(NDArray x) {
+        return discriminator.forward(packed(x)).reshape(-1);
     }
 
     @Override
@@ -131,13 +137,22 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         int b = (int) x.getShape().get(0);
         double dReal = 0;
         double dFake = 0;
+        double r1 = 0;
         for (int i = 0; i < config.dSteps(); i++) {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 // The fake batch is cut from the graph: this step moves D only.
                 NDArray fake = generate(scratch.randomNormal(new Shape(b, config.noise())), true).stopGradient();
                 NDArray lossReal = Activation.softPlus(discriminate(x).neg()).mean(); // -log D(x)
                 NDArray lossFake = Activation.softPlus(discriminate(fake)).mean(); // -log(1 - D(G(z)))
-                gc.backward(lossReal.add(lossFake));
+                NDArray loss = lossReal.add(lossFake);
+                if (config.r1() > 0) {
+                    // (γ/2) ||∇_x logit||² on real data, from a backward pass written in NDArray ops
+                    NDArray penalty = discriminator.inputGradient(packed(x)).square().sum(new int[] {1}).mean()
+                            .mul((float) (config.r1() / 2));
+                    loss = loss.add(penalty);
+                    r1 = penalty.getFloat();
+                }
+                gc.backward(loss);
                 dReal = lossReal.getFloat();
                 dFake = lossFake.getFloat();
             }
@@ -157,7 +172,8 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
             foldAverage((float) config.emaDecay(), scratch);
         }
         optimizers.zeroGradients(D); // the G step also filled D's gradients; they must not carry over
-        return new LossParts(dReal + dFake).with("d_real", dReal).with("d_fake", dFake).with("g", gLoss);
+        LossParts parts = new LossParts(dReal + dFake).with("d_real", dReal).with("d_fake", dFake).with("g", gLoss);
+        return config.r1() > 0 ? parts.with("r1", r1) : parts;
     }
 
     @Override

@@ -25,10 +25,13 @@ import org.genzoo.core.nn.Activation;
  *     generator's weights, {@code θ̄ ← d θ̄ + (1 - d) θ} after every generator step (Yazıcı et
  *     al., "The Unusual Effectiveness of Averaging in GAN Training", 2019); 0 means the last
  *     weights
+ * @param r1 weight γ of the R1 gradient penalty on the discriminator, {@code (γ/2) E_data
+ *     ||∇_x D(x)||²} on its logit (Mescheder, Geiger and Nowozin, "Which Training Methods for
+ *     GANs do actually Converge?", 2018, eq. 9); 0 means none. Only for MLP discriminators
  */
 public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHidden, String generatorActivation,
         String discriminatorActivation, String loss, int dSteps, int pack, boolean generatorBatchNorm,
-        int discriminatorMaxout, double emaDecay) {
+        int discriminatorMaxout, double emaDecay, double r1) {
 
     /** Validates every field, naming it. */
     public GanConfig {
@@ -63,6 +66,9 @@ public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHid
             throw new UserError("discriminatorMaxout: expected a positive whole number (1 = no maxout), got "
                     + discriminatorMaxout);
         }
+        if (!(r1 >= 0 && Double.isFinite(r1))) {
+            throw new UserError("r1: expected a number >= 0 (0 = no gradient penalty), got " + r1);
+        }
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new UserError("emaDecay: expected a number in [0, 1) (0 = no averaging), got " + emaDecay);
         }
@@ -71,12 +77,12 @@ public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHid
     /** For 2-D toy mixtures. */
     public static GanConfig toy() {
         return new GanConfig(2, new int[] {128, 128, 128}, new int[] {128, 128, 128}, "relu", "leaky_relu",
-                "nonsaturating", 1, 1, false, 1, 0);
+                "nonsaturating", 1, 1, false, 1, 0, 0);
     }
 
     /** For 28×28 grey images. */
     public static GanConfig mnist() {
         return new GanConfig(64, new int[] {256, 512}, new int[] {512, 256}, "relu", "leaky_relu",
-                "nonsaturating", 1, 1, false, 1, 0);
+                "nonsaturating", 1, 1, false, 1, 0, 0);
     }
 }

@@ -152,4 +152,29 @@ class LayersTest {
             }
         }
     }
+
+    /** The hand-written input gradient equals autograd's, for every nonlinearity and for maxout. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"relu,1", "leaky_relu,1", "tanh,1", "softplus,1", "sigmoid,1",
+            "linear,1", "relu,3"})
+    void inputGradientMatchesAutograd(String act, int pieces) {
+        Seeds.seedEngine(9, "test", pieces);
+        try (NDManager root = NDManager.newBaseManager()) {
+            Params p = new Params(root);
+            Mlp mlp = new Mlp(p, "d", new int[] {3, 6, 5, 1}, Activation.parse(act, "act"), false, pieces);
+            try (NDManager sm = root.newSubManager()) {
+                NDArray x = sm.randomNormal(new Shape(7, 3));
+                float[] mine = mlp.inputGradient(x).toFloatArray();
+                x.setRequiresGradient(true);
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    gc.backward(mlp.forward(x).sum());
+                }
+                float[] auto = x.getGradient().toFloatArray();
+                assertThat(mine).hasSize(auto.length);
+                for (int i = 0; i < auto.length; i++) {
+                    assertThat((double) mine[i]).as("element %d", i).isCloseTo(auto[i], within(1e-5));
+                }
+            }
+        }
+    }
 }

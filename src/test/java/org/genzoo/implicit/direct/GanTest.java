@@ -22,7 +22,7 @@ class GanTest {
         Seeds.seedEngine(4, "test", 0);
         try (NDManager root = NDManager.newBaseManager()) {
             GanConfig cfg = new GanConfig(2, new int[] {8}, new int[] {8}, "relu", "leaky_relu", "nonsaturating", 1, 2,
-                    true, 3, 0.75);
+                    true, 3, 0.75, 0);
             Gan gan = new Gan(cfg, DataSpec.vector(2, DataKind.CONTINUOUS), root);
             Map<String, float[]> before = new LinkedHashMap<>();
             for (String name : gan.params().asMap().keySet()) {
