@@ -40,7 +40,8 @@ public final class Zoo {
                         d.dim() <= 64 ? 1.0 : 0.985),
                 Vae::new));
         add(new Entry<>("gan", Leaf.DIRECT, Gan.class, GanConfig.class,
-                "Generative adversarial network (Goodfellow et al. 2014), MLP players",
+                "Generative adversarial network (Goodfellow et al. 2014), MLP players;"
+                        + " on toy data with the R1 penalty and a weight average",
                 d -> d.dim() <= 64 ? GanConfig.toy() : GanConfig.mnist(),
                 // both players use these Adam settings (β1 = 0.5 as in DCGAN); toy data: 15,600 steps
                 d -> new TrainConfig(d.dim() <= 64 ? 200 : 100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(d.dim() <= 64 ? 1e-3 : 2e-4, 0.5),

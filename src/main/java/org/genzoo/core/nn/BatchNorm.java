@@ -1,7 +1,6 @@
 package org.genzoo.core.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.genzoo.core.Init;
 import org.genzoo.core.Params;
@@ -12,8 +11,9 @@ import org.genzoo.core.Params;
  * while training; at inference the running averages replace them (section 3.1). The running
  * statistics are {@link Params#createBuffer buffers}: saved in checkpoints, never trained.
  *
- * <p>As in PyTorch, the running variance uses the unbiased batch variance and the running
- * averages move by {@code momentum} = 0.1 per training batch.
+ * <p>The engine's operator does the work. As in PyTorch, the running variance uses the unbiased
+ * batch variance, and the running averages move by 0.1 toward the batch's statistics per training
+ * batch.
  */
 public final class BatchNorm {
     private static final float EPS = 1e-5f;
@@ -44,26 +44,14 @@ public final class BatchNorm {
      *     use the running averages
      */
     public NDArray forward(NDArray x, boolean training) {
-        // Every scalar is made in x's manager: a scalar op on a running statistic would allocate
-        // the scalar in the model's manager and leak one handle per call.
-        NDManager sm = x.getManager();
-        NDArray mean;
-        NDArray var;
-        if (training) {
-            long n = x.getShape().get(0);
-            if (n < 2) {
-                throw new IllegalArgumentException("batch normalisation needs at least 2 rows to train, got " + n);
-            }
-            mean = x.mean(new int[] {0});
-            var = x.sub(mean).square().mean(new int[] {0});
-            NDArray m = mean.stopGradient();
-            NDArray v = var.stopGradient().mul((float) n / (n - 1));
-            runningMean.muli(sm.create(1 - MOMENTUM)).addi(m.mul(MOMENTUM));
-            runningVar.muli(sm.create(1 - MOMENTUM)).addi(v.mul(MOMENTUM));
-        } else {
-            mean = runningMean;
-            var = runningVar;
+        if (training && x.getShape().get(0) < 2) {
+            throw new IllegalArgumentException("batch normalisation needs at least 2 rows to train, got "
+                    + x.getShape().get(0));
         }
-        return x.sub(mean).div(sm.create(EPS).add(var).sqrt()).mul(gamma).add(beta);
+        // The engine's own operator (PyTorch's batch_norm), which in training updates the running
+        // statistics in place. DJL's momentum is the weight of the old value (MXNet's convention):
+        // 1 - ours.
+        return ai.djl.nn.norm.BatchNorm.batchNorm(x, runningMean, runningVar, gamma, beta, 1, 1 - MOMENTUM, EPS,
+                training).singletonOrThrow();
     }
 }
