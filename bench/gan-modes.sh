@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: GAN mode coverage on ring8 and grid25 over 10 seeds (2,500 samples each; a mode is
+# Benchmark: GAN mode coverage on ring8 and grid25 over 10 seeds (2500 samples each; a mode is
 # covered with >= 20 samples within 3 std of its centre; high quality = within 3 std of the
 # nearest centre), as in VEEGAN and PacGAN.
 #
@@ -27,7 +27,7 @@ one() {
   python3 - "$dir" "$data" "$seed" <<'PY'
 import json,sys
 d=sys.argv[1]; m=json.load(open(d+"/modes.json"))["metrics"]; t=json.load(open(d+"/metrics.json"))["train"]
-print(f"{sys.argv[2]} seed={sys.argv[3]} modes={m['modes']['value']:.0f}/{m['modes']['unit'].split()[-1]} high_quality={m['high_quality']['value']:.1f}% train_s={t['seconds']:.0f}", flush=True)
+sys.stdout.write(f"{sys.argv[2]} seed={sys.argv[3]} modes={m['modes']['value']:.0f}/{m['modes']['unit'].split()[-1]} high_quality={m['high_quality']['value']:.1f}% train_s={t['seconds']:.0f}\n")
 PY
 }
 export -f one

@@ -194,7 +194,7 @@ public final class Runs {
             NDManager root) {
         float[][] rows = draw(s, spec.dim(), n, seed, root);
         Pictures.samples(png, spec, rows, data == null ? null : data.mixture().orElse(null),
-                data == null ? "samples" : "samples: " + data.name());
+                (s instanceof GenerativeModel g ? g.kind() : "samples") + (data == null ? "" : " on " + data.name()));
         return rows;
     }
 

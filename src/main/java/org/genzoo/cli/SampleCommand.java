@@ -56,7 +56,8 @@ final class SampleCommand implements Callable<Integer> {
             }
             float[][] rows = Runs.draw(s, run.spec().dataSpec().dim(), n, seed, run.root());
             if (name.endsWith(".png")) {
-                if (!Pictures.samples(out, run.spec().dataSpec(), rows, mix, run.spec().model() + " samples")) {
+                if (!Pictures.samples(out, run.spec().dataSpec(), rows, mix, run.spec().model() + " on "
+                        + java.nio.file.Path.of(run.spec().data()).getFileName())) {
                     throw new UserError("--out " + out + ": a picture needs images or 2-D data; use .csv or .npy");
                 }
             } else if (name.endsWith(".npy")) {
