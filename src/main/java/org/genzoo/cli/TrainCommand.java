@@ -67,8 +67,8 @@ final class TrainCommand implements Callable<Integer> {
         RunSpec spec = Runs.spec(new Runs.Request(model, sets, epochs, seed, maxBatches), ds);
         TrainResult r = Runs.train(spec, ds, dir, resume,
                 List.of(engine.progress(false), new CsvLog(dir.resolve(Trainer.LOG))));
-        System.out.printf("trained %s on %s: %d epochs, %d steps, %.1f s, %.0f examples/s%s%n", model, data, r.epochs(),
-                r.steps(), r.seconds(), r.examplesPerSecond(), r.bestValid() == null ? ""
+        System.out.printf("trained %s on %s: %d epoch%s, %d steps, %.1f s, %.0f examples/s%s%n", model, data, r.epochs(),
+                r.epochs() == 1 ? "" : "s", r.steps(), r.seconds(), r.examplesPerSecond(), r.bestValid() == null ? ""
                         : String.format(", best valid %s %.4f at epoch %d", r.validation(), r.bestValid(), r.bestEpoch()));
         System.out.println("run directory: " + dir);
         return 0;

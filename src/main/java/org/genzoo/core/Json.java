@@ -68,6 +68,19 @@ public final class Json {
 
     /** Converts a JSON tree back to {@code type}, surfacing the record's own validation message. */
     public static <T> T fromTree(ObjectNode node, Class<T> type, String source) {
+        if (type.isRecord()) {
+            // a setting added after the file was written: say so, rather than Jackson's null message
+            List<String> missing = new java.util.ArrayList<>();
+            for (var c : type.getRecordComponents()) {
+                if (!node.has(c.getName())) {
+                    missing.add(c.getName());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new UserError(source + ": lacks the setting(s) " + String.join(", ", missing)
+                        + " of " + type.getSimpleName() + "; it was probably written by an older genzoo");
+            }
+        }
         try {
             return MAPPER.treeToValue(node, type);
         } catch (ValueInstantiationException e) {

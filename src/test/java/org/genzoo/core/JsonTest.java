@@ -92,4 +92,16 @@ class JsonTest {
             assertThat(files).containsExactly(blocker);
         }
     }
+
+    /** A record's setting missing from a stored tree is named, not reported as a null. */
+    @Test
+    void treeLackingASettingNamesIt() {
+        record Settings(int width, double rate, boolean flag) {}
+        var node = Json.tree(new Settings(3, 0.5, true));
+        assertThat(Json.fromTree(node, Settings.class, "config.json")).isEqualTo(new Settings(3, 0.5, true));
+        node.remove("rate");
+        node.remove("flag");
+        assertThatThrownBy(() -> Json.fromTree(node, Settings.class, "config.json"))
+                .isInstanceOf(UserError.class).hasMessageStartingWith("config.json: lacks the setting(s) rate, flag");
+    }
 }
