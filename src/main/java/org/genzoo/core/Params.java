@@ -9,9 +9,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A model's named parameters, in creation order. genzoo holds parameters as plain NDArrays
@@ -23,7 +26,7 @@ import java.util.Map;
 public final class Params {
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
-    private final java.util.Set<String> buffers = new java.util.HashSet<>();
+    private final Set<String> buffers = new HashSet<>();
     private boolean buildingBuffers;
 
     /** @param manager the model's manager; every parameter lives there */
@@ -44,13 +47,8 @@ public final class Params {
         if (buildingBuffers) {
             return createBuffer(name, shape, Init.zeros());
         }
-        if (arrays.containsKey(name)) {
-            throw new IllegalArgumentException("parameter '" + name + "' exists already");
-        }
-        NDArray a = init.create(manager, shape, DataType.FLOAT32);
-        a.setName(name);
+        NDArray a = add(name, shape, init);
         a.setRequiresGradient(true);
-        arrays.put(name, a);
         return a;
     }
 
@@ -60,13 +58,18 @@ public final class Params {
      * weight average. Buffers are left out of {@link #names()} and {@link #count()}.
      */
     public NDArray createBuffer(String name, Shape shape, Init init) {
+        NDArray a = add(name, shape, init);
+        buffers.add(name);
+        return a;
+    }
+
+    private NDArray add(String name, Shape shape, Init init) {
         if (arrays.containsKey(name)) {
             throw new IllegalArgumentException("parameter '" + name + "' exists already");
         }
         NDArray a = init.create(manager, shape, DataType.FLOAT32);
         a.setName(name);
         arrays.put(name, a);
-        buffers.add(name);
         return a;
     }
 
@@ -75,7 +78,7 @@ public final class Params {
      * zero-filled buffer: a way to build a second copy of a network (a weight average, say)
      * without spending random draws. The caller fills the buffers.
      */
-    public <T> T asBuffers(java.util.function.Supplier<T> build) {
+    public <T> T asBuffers(Supplier<T> build) {
         boolean was = buildingBuffers;
         buildingBuffers = true;
         try {

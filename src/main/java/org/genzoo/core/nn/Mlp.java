@@ -1,6 +1,7 @@
 package org.genzoo.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.genzoo.core.Params;
@@ -80,12 +81,7 @@ public final class Mlp {
                 if (!norms.isEmpty()) {
                     h = norms.get(i).forward(h, training);
                 }
-                if (pieces > 1) {
-                    long n = h.getShape().get(0);
-                    h = h.reshape(n, h.getShape().get(1) / pieces, pieces).max(new int[] {2});
-                } else {
-                    h = activation.apply(h);
-                }
+                h = pieces > 1 ? maxout(h) : activation.apply(h);
             }
         }
         return h;
@@ -111,13 +107,12 @@ public final class Mlp {
         for (int i = 0; i + 1 < layers.size(); i++) {
             NDArray z = layers.get(i).forward(h);
             pre.add(z);
-            h = pieces > 1 ? z.reshape(z.getShape().get(0), z.getShape().get(1) / pieces, pieces).max(new int[] {2})
-                    : activation.apply(z);
+            h = pieces > 1 ? maxout(z) : activation.apply(z);
         }
         long n = x.getShape().get(0);
         NDArray last = layers.get(layers.size() - 1).weight(); // (1, width)
         // made in x's manager: an operation on the weight itself would leave its result in the model's
-        NDArray g = x.getManager().zeros(new ai.djl.ndarray.types.Shape(n, last.getShape().get(1))).add(last);
+        NDArray g = x.getManager().zeros(new Shape(n, last.getShape().get(1))).add(last);
         for (int i = pre.size() - 1; i >= 0; i--) {
             NDArray z = pre.get(i);
             NDArray gz;
@@ -132,6 +127,11 @@ public final class Mlp {
             g = gz.matMul(layers.get(i).weight());
         }
         return g;
+    }
+
+    /** The largest of each unit's pieces: {@code (n, units · pieces)} to {@code (n, units)}. */
+    private NDArray maxout(NDArray z) {
+        return z.reshape(z.getShape().get(0), z.getShape().get(1) / pieces, pieces).max(new int[] {2});
     }
 
     /** Builds the width list {@code in, hidden..., out}. */
