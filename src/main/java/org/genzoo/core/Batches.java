@@ -1,12 +1,15 @@
 package org.genzoo.core;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 import org.genzoo.data.View;
 
-/** Per-row figures of a whole split, computed batch by batch with bounded memory. */
+/** Per-row figures computed batch by batch (or chunk by chunk) with bounded memory. */
 public final class Batches {
     private Batches() {}
 
@@ -31,5 +34,23 @@ public final class Batches {
             done.accept(j - i);
         }
         return out;
+    }
+
+    /**
+     * {@code f} applied to {@code x} in chunks of at most {@code chunk} rows, the results joined
+     * along the rows: bounds the memory of a per-row computation whose intermediates are large.
+     *
+     * @param f maps an {@code (r, ...)} slice to an {@code (r, ...)} result
+     */
+    public static NDArray inRowChunks(NDArray x, long chunk, UnaryOperator<NDArray> f) {
+        long rows = x.getShape().get(0);
+        if (rows <= chunk) {
+            return f.apply(x);
+        }
+        NDList parts = new NDList();
+        for (long i = 0; i < rows; i += chunk) {
+            parts.add(f.apply(x.get(i + ":" + Math.min(rows, i + chunk))));
+        }
+        return NDArrays.concat(parts, 0);
     }
 }

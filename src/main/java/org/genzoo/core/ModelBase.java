@@ -1,6 +1,11 @@
 package org.genzoo.core;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.function.Supplier;
+import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataSpec;
 
 /**
@@ -65,5 +70,24 @@ public abstract class ModelBase<C extends Record> implements GenerativeModel {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /**
+     * One maximum-likelihood step for a model with one parameter group, {@code model}: minimises
+     * the batch mean of {@code -log p(x)} and reports it as the loss part {@code nll}.
+     *
+     * @param logLikelihood computes the batch's {@code (b,)} log-likelihoods; called under the
+     *     gradient collector
+     */
+    protected static LossParts maximumLikelihoodStep(Supplier<NDArray> logLikelihood, OptimizerSet optimizers,
+            NDManager scratch) {
+        double loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray nll = logLikelihood.get().mean().neg();
+            gc.backward(nll);
+            loss = nll.getFloat();
+        }
+        optimizers.step("model", scratch);
+        return new LossParts(loss).with("nll", loss);
     }
 }

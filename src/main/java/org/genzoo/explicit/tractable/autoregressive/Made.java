@@ -1,6 +1,5 @@
 package org.genzoo.explicit.tractable.autoregressive;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -177,14 +175,7 @@ public final class Made extends ModelBase<MadeConfig> implements Sampler, ExactD
         // resumed run then draws the same sets as an uninterrupted one (a counter would need saving).
         int k = masks.size() == 1 ? 0
                 : scratch.randomInteger(0, masks.size(), new Shape(1), ai.djl.ndarray.types.DataType.INT32).getInt();
-        double loss;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray nll = Gaussian.logBernoulli(x, logits(x, k)).mean().neg();
-            gc.backward(nll);
-            loss = nll.getFloat();
-        }
-        optimizers.step("model", scratch);
-        return new LossParts(loss).with("nll", loss);
+        return maximumLikelihoodStep(() -> Gaussian.logBernoulli(x, logits(x, k)), optimizers, scratch);
     }
 
     /** Exact {@code log p_k(x)} under one mask set, {@code (rows,)} nats. */

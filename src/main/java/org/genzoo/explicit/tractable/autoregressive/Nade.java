@@ -1,6 +1,5 @@
 package org.genzoo.explicit.tractable.autoregressive;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
+import org.genzoo.core.Batches;
 import org.genzoo.core.ExactDensity;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
@@ -88,30 +87,14 @@ public final class Nade extends ModelBase<NadeConfig> implements Sampler, ExactD
 
     @Override
     public LossParts trainStep(NDArray x, OptimizerSet optimizers, NDManager scratch) {
-        double loss;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray nll = Gaussian.logBernoulli(x, logits(x)).mean().neg();
-            gc.backward(nll);
-            loss = nll.getFloat();
-        }
-        optimizers.step("model", scratch);
-        return new LossParts(loss).with("nll", loss);
+        return maximumLikelihoodStep(() -> Gaussian.logBernoulli(x, logits(x)), optimizers, scratch);
     }
 
     @Override
     public NDArray logProb(NDArray x) {
         AutoregressiveChecks.requireRows(x, n, "x");
-        long rows = x.getShape().get(0);
         long chunk = Math.max(1, ELEMENTS_PER_CHUNK / ((long) n * config.hidden()));
-        if (rows <= chunk) {
-            return Gaussian.logBernoulli(x, logits(x));
-        }
-        NDList parts = new NDList();
-        for (long i = 0; i < rows; i += chunk) {
-            NDArray xi = x.get(i + ":" + Math.min(rows, i + chunk));
-            parts.add(Gaussian.logBernoulli(xi, logits(xi)));
-        }
-        return NDArrays.concat(parts, 0);
+        return Batches.inRowChunks(x, chunk, xi -> Gaussian.logBernoulli(xi, logits(xi)));
     }
 
     @Override

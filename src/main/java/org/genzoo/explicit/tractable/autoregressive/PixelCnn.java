@@ -1,6 +1,5 @@
 package org.genzoo.explicit.tractable.autoregressive;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,9 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import org.genzoo.core.Batches;
 import org.genzoo.core.ExactDensity;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
@@ -181,29 +180,14 @@ public final class PixelCnn extends ModelBase<PixelCnnConfig> implements Sampler
 
     @Override
     public LossParts trainStep(NDArray x, OptimizerSet optimizers, NDManager scratch) {
-        double loss;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray nll = logLikelihood(x).mean().neg();
-            gc.backward(nll);
-            loss = nll.getFloat();
-        }
-        optimizers.step("model", scratch);
-        return new LossParts(loss).with("nll", loss);
+        return maximumLikelihoodStep(() -> logLikelihood(x), optimizers, scratch);
     }
 
     @Override
     public NDArray logProb(NDArray x) {
         AutoregressiveChecks.requireRows(x, data.dim(), "x");
-        long rows = x.getShape().get(0);
         long chunk = Math.max(1, ELEMENTS_PER_CHUNK / ((long) Math.max(outChannels, 2 * config.channels()) * data.dim()));
-        if (rows <= chunk) {
-            return logLikelihood(x);
-        }
-        NDList parts = new NDList();
-        for (long i = 0; i < rows; i += chunk) {
-            parts.add(logLikelihood(x.get(i + ":" + Math.min(rows, i + chunk))));
-        }
-        return NDArrays.concat(parts, 0);
+        return Batches.inRowChunks(x, chunk, this::logLikelihood);
     }
 
     @Override
