@@ -1,6 +1,7 @@
 package org.genzoo.cli;
 
 import java.io.PrintWriter;
+import org.genzoo.Runs;
 import org.genzoo.core.TrainingDivergedException;
 import org.genzoo.core.UserError;
 import picocli.CommandLine;
@@ -74,11 +75,11 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Prints the version recorded in the jar's manifest. */
+    /** Prints the version (and commit) recorded at build time, as runs record it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"genzoo " + org.genzoo.Runs.version()};
+            return new String[] {"genzoo " + Runs.version()};
         }
     }
 }

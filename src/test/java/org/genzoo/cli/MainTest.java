@@ -2,7 +2,12 @@ package org.genzoo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.genzoo.Runs;
 import org.genzoo.cli.CliTest.Out;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,5 +23,19 @@ class MainTest {
         assertThat(o.err()).startsWith("genzoo: --limit: expected 0 (all) or a positive number");
     }
 
-
+    @Test
+    void versionIsThePomVersionWithTheCommitWhenKnown() throws IOException {
+        Properties expected = new Properties();
+        try (InputStream in = MainTest.class.getResourceAsStream("/org/genzoo/expected-version.properties")) {
+            expected.load(in);
+        }
+        String pom = expected.getProperty("version");
+        assertThat(pom).as("the test resource is filtered by Maven").doesNotStartWith("${").isNotBlank();
+        Out o = CliTest.run("--version");
+        assertThat(o.code()).isZero();
+        // "genzoo 0.1.0-SNAPSHOT", or built from a git checkout "genzoo 0.1.0-SNAPSHOT (commit 1a2b3c4)",
+        // with "-modified" after the commit when the tree had uncommitted changes
+        assertThat(o.out().strip()).matches("genzoo \\Q" + pom + "\\E( \\(commit [0-9a-f]{7,}(-modified)?\\))?");
+        assertThat(Runs.version()).isEqualTo(o.out().strip().substring("genzoo ".length()));
+    }
 }
