@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = {"Deep generative models, the whole family tree of Goodfellow's NIPS 2016 GAN tutorial, "
                 + "trained on the same data and measured the way the literature measures each family.", ""},
         subcommands = {ListCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
-                CompareCommand.class, DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                CompareCommand.class, ExportCommand.class, DataCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 training diverged or an internal error, 2 bad input.",
                 "Environment: GENZOO_HOME (data cache, default ~/.genzoo), GENZOO_THREADS (engine threads)."})
 public final class Main implements Runnable {
