@@ -1,6 +1,8 @@
 package org.genzoo.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.genzoo.Runs;
 import org.genzoo.core.TrainingDivergedException;
 import org.genzoo.core.UserError;
@@ -25,8 +27,13 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, train, sample, "
-                + "eval, compare, data)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", commandNames(spec)));
+    }
+
+    /** The registered subcommands, in declaration order; read from picocli so the list cannot drift. */
+    static List<String> commandNames(CommandLine.Model.CommandSpec spec) {
+        return new ArrayList<>(spec.subcommands().keySet());
     }
 
     /** Runs the CLI and returns the exit code. */

@@ -10,6 +10,7 @@ import org.genzoo.cli.CliTest.Out;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** The top-level command: usage errors, version, the list of commands. */
 class MainTest {
@@ -21,6 +22,18 @@ class MainTest {
         assertThat(o.code()).as(o.err()).isEqualTo(2);
         assertThat(o.err().strip().lines()).as(o.err()).hasSize(1);
         assertThat(o.err()).startsWith("genzoo: --limit: expected 0 (all) or a positive number");
+    }
+
+    @Test
+    void missingCommandNamesEveryRegisteredCommand() {
+        Out o = CliTest.run();
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip().lines()).as(o.err()).hasSize(1);
+        var names = new CommandLine(new Main()).getSubcommands().keySet();
+        assertThat(names).contains("list", "train", "bench", "export");
+        for (String name : names) {
+            assertThat(o.err()).as(name).containsPattern("[:,] " + name + "\\b");
+        }
     }
 
     @Test
