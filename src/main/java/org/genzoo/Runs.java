@@ -2,11 +2,14 @@ package org.genzoo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.genzoo.core.Checkpoint;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Json;
@@ -41,10 +44,35 @@ public final class Runs {
 
     private Runs() {}
 
-    /** The version and commit of this genzoo, as recorded in runs. */
+    /** The build's version and commit, read once from the resource Maven filters at build time. */
+    private static final String VERSION = readVersion();
+
+    /**
+     * The version and commit of this genzoo, as recorded in runs: the pom's version, then the git
+     * commit it was built from when the build could see one, e.g. {@code 0.1.0-SNAPSHOT (commit
+     * 1a2b3c4)}, with {@code -modified} after the commit when the tree had uncommitted changes. Both come from {@code org/genzoo/version.properties}, which Maven fills in at
+     * build time; "dev" only when the classes were not built by Maven.
+     */
     public static String version() {
-        String v = Runs.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return VERSION;
+    }
+
+    private static String readVersion() {
+        Properties p = new Properties();
+        try (InputStream in = Runs.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // unreadable resource: fall through to "dev"
+        }
+        String v = p.getProperty("version", "");
+        if (v.isEmpty() || v.startsWith("${")) {
+            return "dev";
+        }
+        String commit = p.getProperty("commit", "");
+        // an unfilled placeholder means the build saw no git repository (a source tarball)
+        return commit.isEmpty() || commit.startsWith("${") ? v : v + " (commit " + commit + ")";
     }
 
     /**

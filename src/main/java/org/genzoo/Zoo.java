@@ -12,6 +12,7 @@ import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Leaf;
 import org.genzoo.core.LowerBound;
 import org.genzoo.core.Sampler;
+import org.genzoo.core.Settings;
 import org.genzoo.core.TrainConfig;
 import org.genzoo.core.UserError;
 import org.genzoo.core.optim.OptimizerSpec;
@@ -108,6 +109,16 @@ public final class Zoo {
                 c.add("unnormalised energy");
             }
             return c;
+        }
+
+        /** The model's settings with their defaults for data of shape {@code data}, and their meanings. */
+        public List<Settings.Described> settings(DataSpec data) {
+            return Settings.describe(defaults.apply(data));
+        }
+
+        /** The training settings with their defaults for data of shape {@code data}, and their meanings. */
+        public List<Settings.Described> trainingSettings(DataSpec data) {
+            return Settings.describe(training.apply(data));
         }
 
         /** Builds the model from a config object of this entry's type. */

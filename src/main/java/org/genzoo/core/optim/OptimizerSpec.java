@@ -1,17 +1,18 @@
 package org.genzoo.core.optim;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.UserError;
 
 /**
- * Which optimiser, with its settings. Immutable; validated on construction.
- *
- * @param kind {@code adam} or {@code sgd}
- * @param lr learning rate
- * @param beta1 Adam's first-moment decay (SGD: momentum)
- * @param beta2 Adam's second-moment decay
- * @param eps Adam's denominator guard
+ * Which optimiser, with its settings. Immutable; validated on construction. What each setting
+ * means, and its {@code --set} key, is in its {@link Setting}.
  */
-public record OptimizerSpec(String kind, double lr, double beta1, double beta2, double eps) {
+public record OptimizerSpec(
+        @Setting(key = "optimizer", value = "adam or sgd") String kind,
+        @Setting("learning rate") double lr,
+        @Setting("Adam's first-moment decay (SGD: the momentum)") double beta1,
+        @Setting("Adam's second-moment decay") double beta2,
+        @Setting("Adam's denominator guard (fixed: --set does not change it)") double eps) {
 
     /** Validates every field, naming it. */
     public OptimizerSpec {

@@ -1,37 +1,34 @@
 package org.genzoo.implicit.direct;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 
 /**
- * Hyperparameters of {@link Gan}.
- *
- * @param noise dimension of the generator's input z
- * @param generatorHidden widths of the generator's hidden layers
- * @param discriminatorHidden widths of the discriminator's hidden layers
- * @param generatorActivation nonlinearity of the generator's hidden layers
- * @param discriminatorActivation nonlinearity of the discriminator's hidden layers
- * @param loss {@code nonsaturating} (G maximises log D(G(z))) or {@code minimax} (G minimises
- *     log(1 - D(G(z))), the game's value function)
- * @param dSteps discriminator updates per generator update (Goodfellow et al., algorithm 1's k)
- * @param pack samples the discriminator judges together (PacGAN, Lin et al. 2018): 1 is the plain
- *     GAN; m > 1 concatenates m real (or m generated) samples into one discriminator input, which
- *     penalises a generator that drops modes
- * @param generatorBatchNorm batch normalisation in the generator's hidden layers (as in DCGAN and
- *     PacGAN's toy experiments)
- * @param discriminatorMaxout maxout pieces per discriminator hidden unit (PacGAN's toy
- *     discriminator uses 5); 1 means none, and then {@code discriminatorActivation} applies
- * @param emaDecay when positive, samples come from an exponential moving average of the
- *     generator's weights, {@code θ̄ ← d θ̄ + (1 - d) θ} after every generator step (Yazıcı et
- *     al., "The Unusual Effectiveness of Averaging in GAN Training", 2019); 0 means the last
- *     weights
- * @param r1 weight γ of the R1 gradient penalty on the discriminator, {@code (γ/2) E_data
- *     ||∇_x D(x)||²} on its logit (Mescheder, Geiger and Nowozin, "Which Training Methods for
- *     GANs do actually Converge?", 2018, eq. 9); 0 means none. Only for MLP discriminators
+ * Hyperparameters of {@link Gan}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list gan} prints.
  */
-public record GanConfig(int noise, int[] generatorHidden, int[] discriminatorHidden, String generatorActivation,
-        String discriminatorActivation, String loss, int dSteps, int pack, boolean generatorBatchNorm,
-        int discriminatorMaxout, double emaDecay, double r1) {
+public record GanConfig(
+        @Setting("dimension of the generator's input noise z") int noise,
+        @Setting("widths of the generator's hidden layers") int[] generatorHidden,
+        @Setting("widths of the discriminator's hidden layers") int[] discriminatorHidden,
+        @Setting("nonlinearity of the generator's hidden layers") String generatorActivation,
+        @Setting("nonlinearity of the discriminator's hidden layers") String discriminatorActivation,
+        @Setting("generator loss: nonsaturating (G maximises log D(G(z))) or minimax (G minimises "
+                + "log(1 - D(G(z))), the game's value function)") String loss,
+        @Setting("discriminator updates per generator update (Goodfellow et al. 2014, algorithm 1's k)") int dSteps,
+        @Setting("samples the discriminator judges together (PacGAN, Lin et al. 2018): 1 is the plain GAN; "
+                + "m > 1 concatenates m real or m generated samples into one input, which penalises a "
+                + "generator that drops modes") int pack,
+        @Setting("batch normalisation in the generator's hidden layers (as in DCGAN and PacGAN's toy "
+                + "experiments)") boolean generatorBatchNorm,
+        @Setting("maxout pieces per discriminator hidden unit (PacGAN's toy discriminator uses 5); 1 means "
+                + "none, and then discriminatorActivation applies") int discriminatorMaxout,
+        @Setting("when positive, samples come from an exponential moving average of the generator's "
+                + "weights, θ̄ ← d θ̄ + (1 - d) θ after every generator step (Yazıcı et al. 2019); 0 means "
+                + "the last weights") double emaDecay,
+        @Setting("weight γ of the R1 gradient penalty (γ/2) E_data ||∇_x D(x)||² on the discriminator's "
+                + "logit (Mescheder et al. 2018, eq. 9); 0 means none. MLP discriminators only") double r1) {
 
     /** Validates every field, naming it. */
     public GanConfig {

@@ -1,20 +1,22 @@
 package org.genzoo.explicit.approximate.variational;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.UserError;
 
 /**
- * Hyperparameters of {@link Vae}.
- *
- * @param encoderHidden widths of the encoder's hidden layers
- * @param decoderHidden widths of the decoder's hidden layers (none: a linear decoder)
- * @param latent dimension of z
- * @param activation nonlinearity of the hidden layers
- * @param decoder {@code bernoulli}, {@code gaussian}, or {@code auto} (Bernoulli for binary data)
- * @param trainK importance samples in the training objective: 1 trains the ELBO, more the IWAE
- *     bound of Burda et al. (2015)
+ * Hyperparameters of {@link Vae}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list vae} prints.
  */
-public record VaeConfig(int[] encoderHidden, int[] decoderHidden, int latent, String activation, String decoder,
-        int trainK) {
+public record VaeConfig(
+        @Setting("widths of the encoder's hidden layers, e.g. 500,500") int[] encoderHidden,
+        @Setting("widths of the decoder's hidden layers (empty: a linear decoder)") int[] decoderHidden,
+        @Setting("dimension of the latent code z") int latent,
+        @Setting("nonlinearity of the hidden layers: relu, leaky_relu, tanh, softplus, sigmoid or linear")
+        String activation,
+        @Setting("likelihood of the decoder: bernoulli, gaussian, or auto (Bernoulli for binary data, "
+                + "Gaussian otherwise)") String decoder,
+        @Setting("importance samples in the training objective: 1 trains the ELBO, more the IWAE bound "
+                + "(Burda et al. 2015)") int trainK) {
 
     /** Validates every field, naming it. */
     public VaeConfig {

@@ -1,19 +1,20 @@
 package org.genzoo.explicit.tractable.autoregressive;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.UserError;
 
 /**
- * Hyperparameters of {@link Made}.
- *
- * @param hidden widths of the masked hidden layers (any number, none included)
- * @param numMasks K: the masks trained on, one drawn per step (order- and connectivity-agnostic training,
- *     Germain et al. section 4) and averaged at evaluation; 1 is a plain MADE
- * @param orderAgnostic draw a random input ordering for each mask (otherwise every mask uses
- *     the natural order 0..n-1 and only the connectivity changes)
- * @param activation nonlinearity of the hidden layers
- * @param maskSeed the masks are recomputed from this seed, so they need not be saved
+ * Hyperparameters of {@link Made}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list made} prints.
  */
-public record MadeConfig(int[] hidden, int numMasks, boolean orderAgnostic, String activation, long maskSeed) {
+public record MadeConfig(
+        @Setting("widths of the masked hidden layers (any number of layers, none included)") int[] hidden,
+        @Setting("K, the masks trained on: one drawn per step (order- and connectivity-agnostic training, "
+                + "Germain et al. 2015 section 4) and averaged at evaluation; 1 is a plain MADE") int numMasks,
+        @Setting("draw a random input ordering for each mask (false: every mask uses the natural order "
+                + "and only the connectivity changes)") boolean orderAgnostic,
+        @Setting("nonlinearity of the hidden layers") String activation,
+        @Setting("seed the masks are recomputed from, so they need not be saved") long maskSeed) {
 
     /** Validates every field, naming it. */
     public MadeConfig {

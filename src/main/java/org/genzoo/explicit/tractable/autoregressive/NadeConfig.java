@@ -1,14 +1,15 @@
 package org.genzoo.explicit.tractable.autoregressive;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.UserError;
 
 /**
- * Hyperparameters of {@link Nade}.
- *
- * @param hidden number of hidden units H shared by all n conditionals
- * @param activation nonlinearity of the hidden units ({@code sigmoid} in the paper)
+ * Hyperparameters of {@link Nade}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list nade} prints.
  */
-public record NadeConfig(int hidden, String activation) {
+public record NadeConfig(
+        @Setting("number of hidden units H, shared by all n conditionals") int hidden,
+        @Setting("nonlinearity of the hidden units (sigmoid in the paper)") String activation) {
 
     /** Validates every field, naming it. */
     public NadeConfig {

@@ -1,20 +1,21 @@
 package org.genzoo.explicit.tractable.autoregressive;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.UserError;
 
 /**
- * Hyperparameters of {@link PixelCnn}.
- *
- * @param channels feature maps h of every hidden layer
- * @param blocks residual blocks after the first (mask A) layer
- * @param firstKernel side of the first, mask-A convolution (odd, at least 3; 7 in the paper)
- * @param kernel side of the mask-B convolutions inside the blocks (odd; 3 in the paper)
- * @param gated gated activation units {@code tanh(W_f * x) ⊙ sigmoid(W_g * x)} (van den Oord et al.
- *     2016b, eq. 2) inside the blocks instead of ReLUs
- * @param output {@code bernoulli}: one logit per pixel on binary images (grey data is binarised);
- *     {@code categorical}: a softmax over the 256 grey levels of each pixel
+ * Hyperparameters of {@link PixelCnn}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list pixelcnn} prints.
  */
-public record PixelCnnConfig(int channels, int blocks, int firstKernel, int kernel, boolean gated, String output) {
+public record PixelCnnConfig(
+        @Setting("feature maps h of every hidden layer") int channels,
+        @Setting("residual blocks after the first (mask A) layer") int blocks,
+        @Setting("side of the first, mask-A convolution (odd, at least 3; 7 in the paper)") int firstKernel,
+        @Setting("side of the mask-B convolutions inside the blocks (odd; 3 in the paper)") int kernel,
+        @Setting("gated activation units tanh(W_f * x) ⊙ sigmoid(W_g * x) (van den Oord et al. 2016b, eq. 2) "
+                + "inside the blocks instead of ReLUs") boolean gated,
+        @Setting("bernoulli: one logit per pixel on binary images (grey data is binarised); categorical: a "
+                + "softmax over the 256 grey levels of each pixel") String output) {
 
     /** Validates every field, naming it. */
     public PixelCnnConfig {
