@@ -22,13 +22,13 @@ import org.genzoo.core.nn.NativeStderr;
  * <p>On a terminal, one line redrawn in place (me.tongfei:progressbar does the redrawing, with
  * {@link #fit} as its renderer). The line holds fields in order of importance, each whole or not
  * at all, and is cut to the terminal's width from the end: for training the epoch, the loss, the
- * rate, the time left, then the validation score, the other loss parts and a bar. Anywhere else
+ * rate, the time left, a bar, then the validation score and the other loss parts. Anywhere else
  * (a file, a pipe, a CI log) there is no carriage return: training prints one plain line per
  * epoch, and other tasks one line per tenth done.
  */
 final class ConsoleProgress implements TrainListener, Progress {
-    /** Fewer columns than this and the bar is left out. */
-    private static final int MIN_BAR = 10;
+    /** The bar's width with its percentage. */
+    static final int BAR = 24;
     private static final String SEP = " | ";
 
     private final boolean enabled;
@@ -234,13 +234,13 @@ final class ConsoleProgress implements TrainListener, Progress {
             }
         }
         f.add("ETA " + (done > 0 ? clock(seconds / done * (total - current)) : "?"));
+        if (withBar) {
+            f.add(null); // the bar's place
+        }
         if (!valid.isEmpty()) {
             f.add(valid);
         }
         f.addAll(otherParts);
-        if (withBar) {
-            f.add(null); // the bar's place
-        }
         return f;
     }
 
@@ -250,21 +250,14 @@ final class ConsoleProgress implements TrainListener, Progress {
 
     /**
      * The line for a terminal {@code width} columns wide: the longest prefix of {@code fields}
-     * that fits, joined by " | ", no field cut. A {@code null} field stands for the bar (the done
-     * {@code fraction} as a percentage and a bar of {@code =}), which takes the remaining width
-     * when at least {@value #MIN_BAR} columns remain and is left out otherwise.
+     * that fits, joined by " | ", no field cut. A {@code null} field stands for the bar: the done
+     * {@code fraction} as a percentage and a bar of {@code =}, {@value #BAR} columns wide.
      */
     static String fit(List<String> fields, double fraction, int width) {
         StringBuilder sb = new StringBuilder();
-        for (String field : fields) {
+        for (String f : fields) {
             int sep = sb.length() == 0 ? 0 : SEP.length();
-            if (field == null) {
-                int room = width - sb.length() - sep;
-                if (room >= MIN_BAR) {
-                    sb.append(sb.length() == 0 ? "" : SEP).append(bar(fraction, room));
-                }
-                break;
-            }
+            String field = f == null ? bar(fraction, BAR) : f;
             if (sb.length() + sep + field.length() > width) {
                 break;
             }

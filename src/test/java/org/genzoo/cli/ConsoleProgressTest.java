@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The progress line fits any width with whole fields, and a pipe gets plain lines, never '\r'. */
 class ConsoleProgressTest {
     private static final List<String> FIELDS = Arrays.asList("ep 12/200", "loss 96.62", "11,442 ex/s", "ETA 1:23:45",
-            "valid 96.62*", "kl 20.14", "rec 76.48", null);
+            null, "valid 96.62*", "kl 20.14", "rec 76.48");
 
     @Test
     void fitKeepsTheMostImportantWholeFieldsAtEveryWidth() {
@@ -27,8 +27,8 @@ class ConsoleProgressTest {
             String[] parts = line.isEmpty() ? new String[0] : line.split(" \\| ");
             for (int i = 0; i < parts.length; i++) {
                 if (FIELDS.get(i) == null) {
-                    assertThat(parts[i]).as("width %d", width).matches(" 45% \\[=+> *\\]");
-                    assertThat(line).as("the bar takes the rest of the line").hasSize(width);
+                    assertThat(parts[i]).as("width %d", width).matches(" 45% \\[=+> *\\]")
+                            .hasSize(ConsoleProgress.BAR);
                 } else {
                     assertThat(parts[i]).as("width %d: field %d whole", width, i).isEqualTo(FIELDS.get(i));
                 }
@@ -37,9 +37,10 @@ class ConsoleProgressTest {
                 assertThat(line).as("width %d", width).startsWith("ep 12/200 | loss 96.62 | 11,442 ex/s | ETA 1:23:45");
             }
         }
-        assertThat(ConsoleProgress.fit(FIELDS, 0.45, 80)).startsWith(
-                "ep 12/200 | loss 96.62 | 11,442 ex/s | ETA 1:23:45 | valid 96.62* | kl 20.14");
-        assertThat(ConsoleProgress.fit(FIELDS, 0.45, 200)).contains("rec 76.48 |  45% [");
+        assertThat(ConsoleProgress.fit(FIELDS, 0.45, 80)).matches(
+                "ep 12/200 \\| loss 96.62 \\| 11,442 ex/s \\| ETA 1:23:45 \\|  45% \\[=+> +\\]");
+        assertThat(ConsoleProgress.fit(FIELDS, 0.45, 200)).contains("ETA 1:23:45 |  45% [").endsWith(
+                "] | valid 96.62* | kl 20.14 | rec 76.48");
     }
 
     @Test
@@ -102,10 +103,10 @@ class ConsoleProgressTest {
         for (String frame : out.strip().split("\r")) {
             if (!frame.isEmpty()) {
                 assertThat(frame.length()).as(frame).isLessThanOrEqualTo(59);
-                assertThat(frame).startsWith("ep 1/1 | loss ");
+                assertThat(frame).startsWith("ep 1/1 | "); // the first draw may come before the first loss
             }
         }
-        assertThat(out).contains("ep 1/1 | loss 1.250 | 1,000 ex/s | ETA 0:00 | d_real 0.6900");
+        assertThat(out).contains("ep 1/1 | loss 1.250 | 1,000 ex/s | ETA 0:00 ").doesNotContain("d_real");
     }
 
     /** A model that only has a name: all the progress reads of it. */
