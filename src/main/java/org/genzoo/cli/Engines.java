@@ -48,8 +48,8 @@ final class Engines {
      *
      * <p>Why the load: OpenMP threads wait for each other at every operation, spinning first.
      * When another process holds a core, a thread that is switched out stalls its partner at each
-     * barrier, and 2 threads ran 2.5-3.5 times slower than 1 (docs/runtime.md,
-     * docs/benchmarks.md). On an idle machine 2 threads are about 30 % faster than 1.
+     * barrier: beside one busy process 2 threads ran 2.2-2.5 times slower than 1, beside two
+     * 4-7 times (docs/runtime.md). On an idle machine 2 threads were 23-33 % faster than 1.
      */
     private static void configure(Integer threads, DataSpec data) {
         int n;
