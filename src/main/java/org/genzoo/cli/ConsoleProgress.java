@@ -81,25 +81,27 @@ final class ConsoleProgress implements TrainListener, Progress {
             this.total = (long) epochs * stepsPerEpoch;
             this.startNanos = System.nanoTime();
         }
-        open(true);
+        open();
     }
 
     @Override
-    public synchronized void onStep(int epoch, long step, LossParts parts, double examplesPerSecond) {
-        this.epoch = epoch;
-        this.current = step;
-        this.examplesPerSecond = examplesPerSecond;
-        otherParts.clear();
-        loss = "";
-        for (Map.Entry<String, Double> e : parts.asMap().entrySet()) {
-            String f = e.getKey() + " " + String.format(Locale.ROOT, "%.4g", e.getValue());
-            if (loss.isEmpty()) {
-                loss = f;
-            } else {
-                otherParts.add(f);
+    public void onStep(int epoch, long step, LossParts parts, double examplesPerSecond) {
+        synchronized (this) {
+            this.epoch = epoch;
+            this.current = step;
+            this.examplesPerSecond = examplesPerSecond;
+            otherParts.clear();
+            loss = "";
+            for (Map.Entry<String, Double> e : parts.asMap().entrySet()) {
+                String f = e.getKey() + " " + String.format(Locale.ROOT, "%.4g", e.getValue());
+                if (loss.isEmpty()) {
+                    loss = f;
+                } else {
+                    otherParts.add(f);
+                }
             }
         }
-        if (bar != null) {
+        if (bar != null) { // outside the lock: the bar's own thread takes it to draw
             bar.stepTo(step);
         }
     }
@@ -136,7 +138,7 @@ final class ConsoleProgress implements TrainListener, Progress {
             this.startNanos = System.nanoTime();
             this.tenthsPrinted = 0;
         }
-        open(false);
+        open();
     }
 
     @Override
@@ -171,7 +173,7 @@ final class ConsoleProgress implements TrainListener, Progress {
     }
 
     /** Starts a redrawn bar on a terminal, or plain lines elsewhere. */
-    private void open(boolean training) {
+    private void open() {
         if (!enabled) {
             return;
         }
