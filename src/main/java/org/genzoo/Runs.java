@@ -131,6 +131,8 @@ public final class Runs {
      * @param changes the training settings changed by this resume (empty for a new run or an
      *     unchanged resume)
      * @param startEpoch epochs already completed (the checkpoint's), 0 for a new run
+     * @param lock this invocation's hold on the directory
+     * @param created whether this invocation created the directory
      */
     public record Prepared(RunSpec spec, Path dir, Map<String, RunSpec.Change> changes, int startEpoch,
             RunLock lock, boolean created) implements AutoCloseable {
