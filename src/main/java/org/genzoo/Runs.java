@@ -2,17 +2,25 @@ package org.genzoo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.genzoo.core.AtomicFiles;
 import org.genzoo.core.Checkpoint;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Json;
+import org.genzoo.core.RunLock;
 import org.genzoo.core.RunSpec;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.Seeds;
@@ -39,7 +47,7 @@ public final class Runs {
     /** A picture of samples. */
     public static final String SAMPLES = "samples.png";
     /** Training settings that {@code --set} may change besides the model's own. */
-    private static final List<String> TRAIN_KEYS = List.of("batch", "lr", "optimizer", "beta1", "beta2", "patience",
+    public static final List<String> TRAIN_KEYS = List.of("batch", "lr", "optimizer", "beta1", "beta2", "patience",
             "log_every", "lr_decay");
 
     private Runs() {}
@@ -80,11 +88,12 @@ public final class Runs {
      *
      * @param model registered model name
      * @param sets {@code --set key=value} overrides of the model's or the trainer's settings
-     * @param epochs epochs, or null for the model's default
-     * @param seed the run's seed
-     * @param maxBatches at most this many steps per epoch (0: all)
+     * @param epochs epochs, or null for the model's default (or, when resuming, the run's)
+     * @param seed the run's seed, or null for 0 (or, when resuming, the run's own)
+     * @param maxBatches at most this many steps per epoch (0: all), or null for 0 (or, when
+     *     resuming, the run's)
      */
-    public record Request(String model, Map<String, String> sets, Integer epochs, long seed, int maxBatches) {}
+    public record Request(String model, Map<String, String> sets, Integer epochs, Long seed, Integer maxBatches) {}
 
     /** Resolves a request into a run spec: defaults for the data, then the overrides. */
     public static RunSpec spec(Request req, Dataset data) {
@@ -92,23 +101,28 @@ public final class Runs {
         DataSpec ds = data.spec();
         Map<String, String> modelSets = new LinkedHashMap<>();
         Map<String, String> trainSets = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : req.sets().entrySet()) {
-            (TRAIN_KEYS.contains(e.getKey()) ? trainSets : modelSets).put(e.getKey(), e.getValue());
-        }
+        split(req.sets(), modelSets, trainSets);
         Record cfg = overrideRecord(entry, entry.defaults().apply(ds), modelSets);
         TrainConfig t = entry.training().apply(ds);
         t = applyTrainSets(t, trainSets);
         if (req.epochs() != null) {
             t = t.withEpochs(req.epochs());
         }
-        t = t.withSeed(req.seed()).withMaxBatches(req.maxBatches());
+        t = t.withSeed(req.seed() == null ? 0 : req.seed())
+                .withMaxBatches(req.maxBatches() == null ? 0 : req.maxBatches());
         return new RunSpec(entry.name(), Json.tree(cfg), t, data.name(), ds, data.sha256(), version());
+    }
+
+    private static void split(Map<String, String> sets, Map<String, String> modelSets, Map<String, String> trainSets) {
+        for (Map.Entry<String, String> e : sets.entrySet()) {
+            (TRAIN_KEYS.contains(e.getKey()) ? trainSets : modelSets).put(e.getKey(), e.getValue());
+        }
     }
 
     @SuppressWarnings("unchecked")
     private static <C extends Record> Record overrideRecord(Zoo.Entry<C> entry, Record defaults,
             Map<String, String> sets) {
-        return Json.override((C) defaults, entry.configType(), sets, entry.name());
+        return Json.override((C) defaults, entry.configType(), sets, entry.name(), TRAIN_KEYS);
     }
 
     private static TrainConfig applyTrainSets(TrainConfig t, Map<String, String> sets) {
@@ -133,26 +147,258 @@ public final class Runs {
     }
 
     /**
-     * Trains into {@code dir}: writes config.json, trains with checkpoints, then writes
-     * metrics.json and samples.png. With {@code resume} and an existing run, the stored
-     * configuration is used (only the number of epochs may grow) and training continues from
-     * the checkpoint.
+     * A run directory made ready for training, before anything but its lock is written: the
+     * output path checked, the directory locked against other writers, stale temporary files of
+     * killed writes removed, and the settings resolved (for a resume, against the stored ones).
+     * Closing it releases the lock and, when this invocation created the directory and nothing
+     * was written into it, removes the directory again.
+     *
+     * @param spec the settings to train with
+     * @param dir the run directory
+     * @param changes the training settings changed by this resume (empty for a new run or an
+     *     unchanged resume)
+     * @param startEpoch epochs already completed (the checkpoint's), 0 for a new run
+     * @param lock this invocation's hold on the directory
+     * @param created whether this invocation created the directory
+     */
+    public record Prepared(RunSpec spec, Path dir, Map<String, RunSpec.Change> changes, int startEpoch,
+            RunLock lock, boolean created) implements AutoCloseable {
+        @Override
+        public void close() {
+            lock.close();
+            deleteIfUnused(dir, created); // a start that failed leaves nothing behind
+        }
+    }
+
+    /**
+     * Prepares {@code dir} for the run a request describes. With {@code resume} and a stored
+     * run, the stored settings hold and the request may change only training settings (batch,
+     * lr, lr_decay, beta1, beta2, patience, log_every, epochs, max batches), which then apply
+     * from the next epoch on; a changed model setting, optimiser kind, seed or data is a
+     * {@link UserError} naming it. Nothing is written but the lock.
+     */
+    public static Prepared prepare(Request req, Dataset data, Path dir, boolean resume) {
+        return prepare(dir, resume, data, () -> spec(req, data), old -> resumedSpec(old, req, data));
+    }
+
+    /**
+     * {@link #prepare(Request, Dataset, Path, boolean)} for a spec whose every setting counts as
+     * given: on a resume, any difference from the stored model settings or seed is an error and
+     * any difference in training settings is applied.
+     */
+    public static Prepared prepare(RunSpec spec, Dataset data, Path dir, boolean resume) {
+        return prepare(dir, resume, data, () -> spec, old -> {
+            checkResumable(old, spec.model(), data);
+            return merge(old, spec.modelConfig(), spec.train().seed(), spec.train());
+        });
+    }
+
+    private static Prepared prepare(Path dir, boolean resume, Dataset data, Supplier<RunSpec> fresh,
+            Function<RunSpec, RunSpec> resumed) {
+        boolean created = createOutput(dir);
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dir);
+        } catch (RuntimeException e) {
+            deleteIfUnused(dir, created);
+            throw e;
+        }
+        try {
+            Path configFile = dir.resolve(CONFIG);
+            Path ckpt = dir.resolve(Trainer.CHECKPOINT);
+            RunSpec spec;
+            Map<String, RunSpec.Change> changes = Map.of();
+            int startEpoch = 0;
+            if (resume && Files.isRegularFile(configFile)) {
+                RunSpec old = Json.read(configFile, RunSpec.class);
+                if (Files.isRegularFile(ckpt)) {
+                    Checkpoint.State st = Checkpoint.readState(ckpt);
+                    startEpoch = st.epoch();
+                }
+                RunSpec merged = resumed.apply(old);
+                changes = diff(old.train(), merged.train());
+                if (!changes.isEmpty()) {
+                    List<RunSpec.Resumption> r = new ArrayList<>(old.resumed());
+                    r.add(new RunSpec.Resumption(startEpoch + 1, changes));
+                    merged = new RunSpec(merged.model(), merged.modelConfig(), merged.train(), merged.data(),
+                            merged.dataSpec(), merged.dataSha256(), merged.genzoo(), r);
+                }
+                spec = merged;
+            } else if (!resume && Files.isRegularFile(ckpt)) {
+                throw new UserError("--out: " + dir + " already holds a run; pass --resume to continue it or choose "
+                        + "another folder");
+            } else {
+                spec = fresh.get();
+            }
+            removeStaleTemporaries(dir);
+            return new Prepared(spec, dir, changes, startEpoch, lock, created);
+        } catch (RuntimeException e) {
+            lock.close();
+            deleteIfUnused(dir, created);
+            throw e;
+        }
+    }
+
+    /** The stored run with the request's changes: only training settings may differ. */
+    private static RunSpec resumedSpec(RunSpec old, Request req, Dataset data) {
+        checkResumable(old, req.model(), data);
+        Zoo.Entry<?> entry = Zoo.get(old.model());
+        Map<String, String> modelSets = new LinkedHashMap<>();
+        Map<String, String> trainSets = new LinkedHashMap<>();
+        split(req.sets(), modelSets, trainSets);
+        Record oldCfg = Json.fromTree(old.modelConfig(), entry.configType(), CONFIG);
+        ObjectNode cfg = Json.tree(overrideRecord(entry, oldCfg, modelSets));
+        TrainConfig t = applyTrainSets(old.train(), trainSets);
+        if (req.epochs() != null) {
+            t = t.withEpochs(req.epochs());
+        }
+        if (req.maxBatches() != null) {
+            t = t.withMaxBatches(req.maxBatches());
+        }
+        return merge(old, cfg, req.seed() == null ? old.train().seed() : req.seed(), t);
+    }
+
+    private static void checkResumable(RunSpec old, String model, Dataset data) {
+        if (!old.model().equals(Zoo.get(model).name())) {
+            throw new UserError("--resume: the run holds a '" + old.model() + "' model, not '" + model + "'");
+        }
+        if (!old.dataSha256().equals(data.sha256())) {
+            throw new UserError("--data: the run was trained on '" + old.data() + "' (hash "
+                    + old.dataSha256().substring(0, 12) + "…), not on '" + data.name() + "' (hash "
+                    + data.sha256().substring(0, 12) + "…); --resume needs the same data");
+        }
+    }
+
+    /** {@code old} with training settings {@code t}, refusing a change of model, seed or optimiser kind. */
+    private static RunSpec merge(RunSpec old, ObjectNode modelConfig, long seed, TrainConfig t) {
+        Class<? extends Record> type = Zoo.get(old.model()).configType();
+        // both through the record, so that 3 and 3.0, or a missing default, compare equal
+        ObjectNode was = Json.tree(Json.fromTree(old.modelConfig(), type, CONFIG));
+        ObjectNode now = Json.tree(Json.fromTree(modelConfig, type, "--set"));
+        Iterator<String> keys = was.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!was.get(k).equals(now.get(k))) {
+                throw new UserError("--set " + k + ": a model setting cannot change when resuming (the run has "
+                        + was.get(k) + ", asked " + now.get(k) + "); train a new run into another --out");
+            }
+        }
+        if (seed != old.train().seed()) {
+            throw new UserError("--seed: the run was trained with seed " + old.train().seed() + ", which --resume "
+                    + "keeps; leave --seed out or train a new run into another --out");
+        }
+        if (!t.optimizer().kind().equals(old.train().optimizer().kind())) {
+            throw new UserError("--set optimizer: cannot change from " + old.train().optimizer().kind() + " to "
+                    + t.optimizer().kind() + " when resuming: the checkpoint holds the state of "
+                    + old.train().optimizer().kind());
+        }
+        return new RunSpec(old.model(), old.modelConfig(), t.withSeed(old.train().seed()), old.data(),
+                old.dataSpec(), old.dataSha256(), old.genzoo(), old.resumed());
+    }
+
+    /** The training settings that differ, by name, with their old and new values. */
+    private static Map<String, RunSpec.Change> diff(TrainConfig a, TrainConfig b) {
+        Map<String, String> x = a.settings();
+        Map<String, String> y = b.settings();
+        Map<String, RunSpec.Change> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : x.entrySet()) {
+            if (!e.getValue().equals(y.get(e.getKey()))) {
+                out.put(e.getKey(), new RunSpec.Change(e.getValue(), y.get(e.getKey())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks {@code --out} before any work and creates it when missing.
+     *
+     * @return whether this call created the directory
+     */
+    private static boolean createOutput(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserError("--out " + dir + ": is a file, not a directory; choose a folder for the run");
+        }
+        Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new UserError("--out " + dir + ": " + existing + " is a file, not a directory");
+        }
+        if (Files.isDirectory(dir)) {
+            if (!Files.isWritable(dir)) {
+                throw new UserError("--out " + dir + ": the directory is not writable");
+            }
+            return false;
+        }
+        try {
+            Files.createDirectories(dir);
+            return true;
+        } catch (IOException e) {
+            throw new UserError("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Removes a directory this invocation created when it holds nothing but the (released) lock file. */
+    private static void deleteIfUnused(Path dir, boolean created) {
+        if (!created) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            if (files.allMatch(f -> f.getFileName().toString().equals(RunLock.FILE))) {
+                Files.deleteIfExists(dir.resolve(RunLock.FILE));
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            // best effort: an empty folder is harmless
+        }
+    }
+
+    /**
+     * Deletes the temporary files ({@code .NAME.NNN.tmp}, see {@link AtomicFiles}) that a kill
+     * during a write leaves; safe because the caller holds the directory's lock.
+     */
+    private static void removeStaleTemporaries(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError("--out " + dir + ": cannot clean stale temporary files: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Trains into {@code dir}: prepares it ({@link #prepare(RunSpec, Dataset, Path, boolean)}),
+     * trains with checkpoints, then writes metrics.json and samples.png.
      */
     public static TrainResult train(RunSpec spec, Dataset data, Path dir, boolean resume, List<TrainListener> listeners) {
-        Path configFile = dir.resolve(CONFIG);
-        if (resume && Files.isRegularFile(configFile)) {
-            RunSpec old = Json.read(configFile, RunSpec.class);
-            if (!old.model().equals(spec.model())) {
-                throw new UserError("--resume: " + dir + " holds a '" + old.model() + "' run, not '" + spec.model() + "'");
-            }
-            spec = new RunSpec(old.model(), old.modelConfig(), old.train().withEpochs(spec.train().epochs()),
-                    old.data(), old.dataSpec(), old.dataSha256(), old.genzoo());
-        } else if (!resume && Files.isRegularFile(dir.resolve(Trainer.CHECKPOINT))) {
-            throw new UserError("--out: " + dir + " already holds a run; pass --resume to continue it or choose another folder");
+        try (Prepared p = prepare(spec, data, dir, resume)) {
+            return train(p, data, listeners);
         }
-        Json.writeAtomic(configFile, spec);
+    }
+
+    /**
+     * Trains a prepared run. {@code config.json} is written when training starts (after the
+     * checkpoint, the data and the batch size have been checked), so a run that fails to start
+     * leaves the stored configuration as it was.
+     */
+    public static TrainResult train(Prepared prepared, Dataset data, List<TrainListener> listeners) {
+        RunSpec spec = prepared.spec();
+        Path dir = prepared.dir();
+        List<TrainListener> all = new ArrayList<>();
+        all.add(new TrainListener() {
+            @Override
+            public void onStart(GenerativeModel model, int epoch, int epochs, int stepsPerEpoch) {
+                Json.writeAtomic(dir.resolve(CONFIG), spec);
+            }
+        });
+        all.addAll(listeners);
         try (NDManager root = NDManager.newBaseManager(); GenerativeModel model = build(spec, root)) {
-            TrainResult r = new Trainer(listeners).train(model, data, spec.train(), dir, resume);
+            TrainResult r = new Trainer(all).train(model, data, spec.train(), dir, true);
             Checkpoint.readParams(dir.resolve(Trainer.PARAMS), model.params()); // the best, for pictures
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("train", r);

@@ -54,7 +54,7 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             Dataset ds = dataOptions.load(data);
             engine.configure(ds.spec());
-            RunSpec spec = Runs.spec(new Runs.Request("vae", Map.of("batch", "100", "log_every", "1000000"), 1, 0,
+            RunSpec spec = Runs.spec(new Runs.Request("vae", Map.of("batch", "100", "log_every", "1000000"), 1, 0L,
                     steps), ds);
             double[] trainer = new double[repeats];
             double[] bare = new double[repeats];

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.genzoo.Runs;
 import org.genzoo.core.CsvLog;
-import org.genzoo.core.RunSpec;
 import org.genzoo.core.TrainResult;
 import org.genzoo.core.Trainer;
 import org.genzoo.data.Dataset;
@@ -21,7 +21,14 @@ import picocli.CommandLine.Parameters;
         description = {"Train a model on a data set into a run directory (config.json, model.params, checkpoint.bin, "
                 + "log.csv, metrics.json, samples.png).",
                 "Training checkpoints at every epoch; --resume continues an interrupted run and ends with the "
-                        + "parameters an uninterrupted run would have."})
+                        + "parameters an uninterrupted run would have.",
+                "On --resume the run's stored settings hold. Training settings given again with a new value "
+                        + "(--epochs, --max-batches, --set batch, lr, lr_decay, beta1, beta2, patience, log_every) "
+                        + "apply from the next epoch and are recorded under \"resumed\" in config.json; the "
+                        + "learning rate of epoch e stays lr*lr_decay^(e-1) with the new values. A different model "
+                        + "setting, optimizer, --seed or data is an error.",
+                "One training at a time per run directory: a second one is refused while the first holds "
+                        + "DIR/.lock (released on exit, also when the process is killed)."})
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "Model name (see 'genzoo list'), e.g. vae or gan.")
     String model;
@@ -34,9 +41,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the model's default for the data).")
     Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "The one seed of the run: initialisation, shuffling, noise (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S",
+            description = "The one seed of the run: initialisation, shuffling, noise (default 0; on --resume the "
+                    + "run's own, and another value is an error).")
+    Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/MODEL-DATA).")
     Path out;
@@ -49,9 +57,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
 
-    @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0",
-            description = "At most N steps per epoch (0: all). For smoke runs.")
-    int maxBatches;
+    @Option(names = "--max-batches", paramLabel = "N",
+            description = "At most N steps per epoch (default 0: all; on --resume the run's own). For smoke runs.")
+    Integer maxBatches;
 
     @Mixin
     DataOptions dataOptions;
@@ -64,9 +72,16 @@ final class TrainCommand implements Callable<Integer> {
         Dataset ds = dataOptions.load(data);
         engine.configure(ds.spec());
         Path dir = out != null ? out : Path.of("runs", model + "-" + Path.of(data).getFileName());
-        RunSpec spec = Runs.spec(new Runs.Request(model, sets, epochs, seed, maxBatches), ds);
-        TrainResult r = Runs.train(spec, ds, dir, resume,
-                List.of(engine.progress(false), new CsvLog(dir.resolve(Trainer.LOG))));
+        TrainResult r;
+        try (Runs.Prepared p = Runs.prepare(new Runs.Request(model, sets, epochs, seed, maxBatches), ds, dir,
+                resume)) {
+            if (!p.changes().isEmpty()) {
+                System.out.println("resuming " + dir + " after epoch " + p.startEpoch() + " with changed settings: "
+                        + p.changes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining(", ")));
+            }
+            r = Runs.train(p, ds, List.of(engine.progress(false), new CsvLog(dir.resolve(Trainer.LOG))));
+        }
         System.out.printf("trained %s on %s: %d epoch%s, %d steps, %.1f s, %.0f examples/s%s%n", model, data, r.epochs(),
                 r.epochs() == 1 ? "" : "s", r.steps(), r.seconds(), r.examplesPerSecond(), r.bestValid() == null ? ""
                         : String.format(", best valid %s %.4f at epoch %d", r.validation(), r.bestValid(), r.bestEpoch()));

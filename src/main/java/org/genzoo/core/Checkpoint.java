@@ -56,26 +56,47 @@ public final class Checkpoint {
     public static State read(Path file, Params params, OptimizerSet optimizers) {
         String src = file.toString();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC) {
-                throw new UserError(src + ": not a genzoo checkpoint (bad magic number)");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new UserError(src + ": checkpoint version " + version + ", this genzoo reads " + VERSION);
-            }
-            int len = in.readInt();
-            if (len < 0 || len > (1 << 20)) {
-                throw new UserError(src + ": corrupt checkpoint header");
-            }
-            StateJson s = Json.MAPPER.readValue(in.readNBytes(len), StateJson.class);
+            State s = readHeader(in, src);
             params.read(in, src);
             optimizers.read(in, src);
-            return s.toState();
+            return s;
         } catch (EOFException e) {
             throw new UserError(src + ": checkpoint is truncated");
         } catch (IOException e) {
             throw new UserError(src + ": cannot read checkpoint: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads only the counters of a checkpoint (to check a resume before any model is built); the
+     * parameters are checked when {@link #read} loads them.
+     */
+    public static State readState(Path file) {
+        String src = file.toString();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            return readHeader(in, src);
+        } catch (EOFException e) {
+            throw new UserError(src + ": checkpoint is truncated");
+        } catch (IOException e) {
+            throw new UserError(src + ": cannot read checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static State readHeader(DataInputStream in, String src) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new UserError(src + ": not a genzoo checkpoint (bad magic number)");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new UserError(src + ": checkpoint version " + version + ", this genzoo reads " + VERSION);
+        }
+        int len = in.readInt();
+        if (len < 0 || len > (1 << 20)) {
+            throw new UserError(src + ": corrupt checkpoint header");
+        }
+        byte[] header = new byte[len];
+        in.readFully(header);
+        return Json.MAPPER.readValue(header, StateJson.class).toState();
     }
 
     /** Writes the parameters alone (the file {@code sample} and {@code eval} load). */

@@ -100,6 +100,16 @@ public final class Json {
      * of numbers; an empty list is written {@code key=}).
      */
     public static <T> T override(T value, Class<T> type, Map<String, String> sets, String what) {
+        return override(value, type, sets, what, List.of());
+    }
+
+    /**
+     * {@link #override(Object, Class, Map, String)} where {@code --set} also accepts {@code
+     * otherKeys} (the training settings) besides the record's fields; an unknown key's message lists
+     * both, so the user sees every setting there is.
+     */
+    public static <T> T override(T value, Class<T> type, Map<String, String> sets, String what,
+            List<String> otherKeys) {
         if (sets.isEmpty()) {
             return value;
         }
@@ -108,7 +118,8 @@ public final class Json {
             String key = e.getKey();
             String raw = e.getValue().trim();
             if (!node.has(key)) {
-                throw new UserError("--set " + key + ": not a setting of " + what + "; settings: " + keys(node));
+                throw new UserError("--set " + key + ": not a setting of " + what + "; its settings: " + keys(node)
+                        + (otherKeys.isEmpty() ? "" : "; training settings: " + String.join(", ", otherKeys)));
             }
             var current = node.get(key);
             try {

@@ -1,5 +1,7 @@
 package org.genzoo.core;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.genzoo.core.optim.OptimizerSpec;
 
 /**
@@ -65,5 +67,25 @@ public record TrainConfig(
     /** A copy with a cap on steps per epoch. */
     public TrainConfig withMaxBatches(int m) {
         return new TrainConfig(epochs, batchSize, optimizer, seed, patience, m, logEvery, lrDecay);
+    }
+
+    /**
+     * The settings by the names {@code --set} gives them (and {@code epochs}, {@code max_batches}),
+     * as text, so two configurations can be compared and a change reported. The seed is left out:
+     * it defines the run rather than how it is trained.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch", Integer.toString(batchSize));
+        m.put("optimizer", optimizer.kind());
+        m.put("lr", Double.toString(optimizer.lr()));
+        m.put("beta1", Double.toString(optimizer.beta1()));
+        m.put("beta2", Double.toString(optimizer.beta2()));
+        m.put("lr_decay", Double.toString(lrDecay));
+        m.put("patience", Integer.toString(patience));
+        m.put("log_every", Integer.toString(logEvery));
+        m.put("max_batches", Integer.toString(maxBatches));
+        return m;
     }
 }

@@ -114,6 +114,7 @@ class TrainerTest {
         Files.write(parts.resolve("." + Trainer.CHECKPOINT + ".123.tmp"), new byte[] {1, 2, 3});
         // 4. resume to the end
         Runs.train(spec(model, 4, 3), data, parts, true, List.of(new CsvLog(parts.resolve(Trainer.LOG))));
+        assertThat(parts.resolve("." + Trainer.CHECKPOINT + ".123.tmp")).as("removed on resume").doesNotExist();
 
         assertSameParams(params(whole), params(parts));
         // the log of the resumed run reads like the uninterrupted one's, rates aside
@@ -163,5 +164,50 @@ class TrainerTest {
                 .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("NaN")
                 .hasMessageContaining("epoch 1");
         assertThat(Files.readAllBytes(dir.resolve(Trainer.CHECKPOINT))).isEqualTo(good);
+    }
+
+    /**
+     * A learning rate of 10^9 wrecks every model in its first epochs. Whatever the family, training
+     * must stop with a divergence (not finish with a score of 10^8 nats), and the message must be
+     * true: a checkpoint it says is kept exists, and when it says none was written, none was.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"made", "vae", "gan"})
+    void aHugeLearningRateIsCaughtAndTheMessageSaysWhatIsKept(String model) {
+        Path dir = tmp.resolve("diverged");
+        Map<String, String> sets = new java.util.LinkedHashMap<>(Map.of("batch", "64", "lr", "1e9"));
+        RunSpec s = Runs.spec(new Runs.Request(model, sets, 3, 1L, 0), dataFor(model));
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> Runs.train(s, dataFor(model), dir, false,
+                List.of()));
+        assertThat(t).isInstanceOf(TrainingDivergedException.class).hasMessageStartingWith("training diverged");
+        Path ckpt = dir.resolve(Trainer.CHECKPOINT);
+        if (t.getMessage().contains("no checkpoint was written")) {
+            assertThat(ckpt).doesNotExist();
+        } else {
+            assertThat(t.getMessage()).contains("is kept in " + ckpt);
+            assertThat(ckpt).isRegularFile();
+        }
+    }
+
+    /** A VAE whose first epoch diverges (NaN): the message must not claim a checkpoint of epoch 0. */
+    @org.junit.jupiter.api.Test
+    void aFirstEpochDivergenceSaysNoCheckpointWasWritten() {
+        Path dir = tmp.resolve("first");
+        RunSpec s = Runs.spec(new Runs.Request("vae", Map.of("batch", "64", "lr", "1e30"), 2, 1L, 0), data);
+        assertThatThrownBy(() -> Runs.train(s, data, dir, false, List.of()))
+                .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("epoch 1")
+                .hasMessageContaining("no checkpoint was written").hasMessageNotContaining("epoch 0");
+        assertThat(dir.resolve(Trainer.CHECKPOINT)).doesNotExist();
+    }
+
+    /** Bit-for-bit resume also at two engine threads (the default for image data). */
+    @org.junit.jupiter.api.Test
+    void resumeIsExactAtTwoThreads() throws IOException {
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(2);
+        try {
+            resumedRunEndsEqualToAnUninterruptedOne("vae");
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+        }
     }
 }
