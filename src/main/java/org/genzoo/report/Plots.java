@@ -69,6 +69,9 @@ public final class Plots {
     /** Curves with at most this many points also get a marker at each point. */
     private static final int MARKER_LIMIT = 50;
 
+    /** Tick labels of logarithmic axes: decades written out, with a leading zero below 1. */
+    private static final String LOG_PATTERN = "#,##0.######";
+
     /** Largest allowed side of a chart in pixels. */
     private static final int MAX_SIDE = 8192;
 
@@ -246,11 +249,16 @@ public final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setMarkerSize(6);
-        if (!logY) {
-            // a formatting function would replace XChart's logarithmic ticks by linear ones
+        // a formatting function would replace XChart's logarithmic ticks by linear ones, so log
+        // axes get a plain decimal pattern instead (10,000 rather than XChart's 1E4)
+        if (logY) {
+            chart.getStyler().setYAxisDecimalPattern(LOG_PATTERN);
+        } else {
             chart.getStyler().setyAxisTickLabelsFormattingFunction(Plots::number);
         }
-        if (!logX && !labelEachX) {
+        if (logX) {
+            chart.getStyler().setXAxisDecimalPattern(LOG_PATTERN);
+        } else if (!labelEachX) {
             chart.getStyler().setxAxisTickLabelsFormattingFunction(Plots::number);
         }
         int k = 0;
@@ -455,7 +463,7 @@ public final class Plots {
         if (log.validEpochs().length > 0) {
             series.put(TrainingLog.VALID_SERIES, new double[][] {log.validEpochs(), log.valid()});
         }
-        return linesChart(title, "epoch", "batch mean of each loss part (nats where a likelihood)", series,
+        return linesChart(title, "epoch", "loss part (batch mean)", series,
                 false, false, false, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 

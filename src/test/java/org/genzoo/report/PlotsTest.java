@@ -7,8 +7,11 @@ import java.awt.image.BufferedImage;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.genzoo.core.CsvLog;
@@ -193,8 +196,12 @@ class PlotsTest {
         XYChart c = Plots.linesChart("t", "n", "ms", s, true, true, true, 640, 480);
         assertThat(Plots.labelledX(c)).containsExactly("64", "196", "784");
         assertThat(c.getStyler().isXAxisTicksVisible()).as("decade ticks give way to the guides").isFalse();
-        // the y range leaves room below the lowest point for the labels
+        // the y range leaves room below the lowest point for the labels; decades are written out
         assertThat(c.getStyler().getYAxisMin()).isLessThan(0.07);
+        DecimalFormat decades = new DecimalFormat(c.getStyler().getYAxisDecimalPattern(),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        assertThat(decades.format(10000.0)).isEqualTo("10,000");
+        assertThat(decades.format(0.1)).isEqualTo("0.1");
         Path png = dir.resolve("scaling.png");
         Plots.measuredLines(png, "t", "n", "ms", s);
         assertThat(read(png).getWidth()).isEqualTo(Plots.DEFAULT_WIDTH);
