@@ -120,7 +120,7 @@ public final class HtmlReport {
             "th,td{border:1px solid #ccc;padding:.35em .7em;text-align:left;vertical-align:top}",
             "th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             "td.none{color:#999;text-align:center}td[title]{cursor:help}",
-            "tbody tr:nth-child(even){background:#fafafa}",
+            "tbody tr:nth-child(even){background:#fafafa}.tablewrap{overflow-x:auto}",
             ".figs{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start}",
             "figure{margin:.6em 0}figure img{max-width:100%;border:1px solid #e5e5e5}",
             "figcaption{font-size:.9em;color:#555;max-width:640px;margin-top:.3em}",
@@ -211,9 +211,9 @@ public final class HtmlReport {
     }
 
     /**
-     * The rows that hold the best value of a column: the smallest or largest finite value, all of
-     * them on a tie; none when the column is not ranked, fewer than two rows have a value, or all
-     * values are equal.
+     * The rows that hold the best value of a column: the smallest or largest finite value, and
+     * every cell whose text reads the same (a difference the table does not show is a tie); none
+     * when the column is not ranked, fewer than two rows have a value, or all of them tie.
      */
     static Set<String> best(Column column, List<Row> rows) {
         Set<String> out = new HashSet<>();
@@ -236,21 +236,25 @@ public final class HtmlReport {
         if (ranked < 2) {
             return out;
         }
-        boolean allEqual = true;
-        for (Row r : rows) {
-            Cell c = r.cells().get(column.key());
-            if (c != null && c.value() != null && Double.isFinite(c.value()) && c.value() != best) {
-                allEqual = false;
-            }
-        }
-        if (allEqual) {
-            return out; // nobody is better than anybody
-        }
+        // a difference the table cannot show is no difference: cells that read like the best tie
+        String bestText = null;
         for (Row r : rows) {
             Cell c = r.cells().get(column.key());
             if (c != null && c.value() != null && c.value() == best) {
-                out.add(r.model());
+                bestText = c.text();
             }
+        }
+        int tied = 0;
+        for (Row r : rows) {
+            Cell c = r.cells().get(column.key());
+            if (c != null && c.value() != null && Double.isFinite(c.value())
+                    && (c.value() == best || c.text().equals(bestText))) {
+                out.add(r.model());
+                tied++;
+            }
+        }
+        if (tied == ranked) {
+            out.clear(); // nobody is better than anybody
         }
         return out;
     }
@@ -353,7 +357,7 @@ public final class HtmlReport {
         for (int i = 0; i < cols.size(); i++) {
             starts[i] = grouped && (i == 0 || !Objects.equals(cols.get(i).group(), cols.get(i - 1).group()));
         }
-        b.append("<table>\n<thead>");
+        b.append("<div class=\"tablewrap\"><table>\n<thead>");
         if (grouped) {
             b.append("<tr><th colspan=\"2\"></th>");
             int g = 0;
@@ -407,7 +411,7 @@ public final class HtmlReport {
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody>\n</table>\n");
+        b.append("</tbody>\n</table></div>\n");
     }
 
     /** Escapes text for HTML element content and double- or single-quoted attributes. */

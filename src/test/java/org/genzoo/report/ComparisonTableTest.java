@@ -37,7 +37,8 @@ class ComparisonTableTest {
                 new ComparisonTable.Entry("gan", "direct", List.of(nll(0.5, Metric.ESTIMATE), trueNll(), modes(7)), 3),
                 new ComparisonTable.Entry("vae2", "variational", List.of(nll(2.5, Metric.BOUND), trueNll()), 4),
                 new ComparisonTable.Entry("nade", "autoregressive", List.of(nll(4.0, Metric.EXACT)), 5),
-                new ComparisonTable.Entry("made", "autoregressive", List.of(nll(3.5, Metric.EXACT)), 6));
+                new ComparisonTable.Entry("made", "autoregressive", List.of(nll(3.5, Metric.EXACT),
+                        new Metric("bits_per_dim", 0.315, "bits/dim", "nll / (16 ln 2)", Metric.EXACT, "")), 6));
     }
 
     @Test
@@ -70,7 +71,9 @@ class ComparisonTableTest {
         assertThat(page.split("★", -1)).hasSize(1 + 3);
         assertThat(page).contains("3.50 nats ★").contains("≤ 2.50 nats ★").contains("8 of 8 ★")
                 .doesNotContain("0.500 nats ★");
-        // the estimator is visible text under each likelihood figure, not only a tooltip
-        assertThat(page).contains("<small>IWAE k=5</small>").contains("<small>Parzen window</small>");
+        // the estimator is visible text under each likelihood figure, not only a tooltip, and bits
+        // per dimension sit under the NLL of their kind instead of in columns of their own
+        assertThat(page).contains("<small>IWAE k=5</small>").contains("<small>Parzen window</small>")
+                .contains("<small>exact; 0.315 bits/dim</small>").doesNotContain("bits per dimension (");
     }
 }

@@ -147,5 +147,12 @@ class HtmlReportTest {
         // a single value in a column is not "best" of anything, nor is a value all rows share
         assertThat(HtmlReport.best(nll, rows.subList(1, 3))).isEmpty();
         assertThat(HtmlReport.best(modes, rows.subList(1, 3))).isEmpty();
+        // values that differ beyond the digits shown tie: the table cannot show who is better
+        List<Row> close = List.of(
+                new Row("x", "leaf", Map.of("nll", new Cell("4.00 nats", null, null, 4.0004))),
+                new Row("y", "leaf", Map.of("nll", new Cell("4.00 nats", null, null, 4.0001))),
+                new Row("z", "leaf", Map.of("nll", new Cell("4.50 nats", null, null, 4.5))));
+        assertThat(HtmlReport.best(nll, close)).containsExactlyInAnyOrder("x", "y");
+        assertThat(HtmlReport.best(nll, close.subList(0, 2))).isEmpty();
     }
 }
