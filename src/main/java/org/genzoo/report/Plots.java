@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -370,10 +371,10 @@ public final class Plots {
         }
         double a = Math.abs(v);
         if (a >= 1e6 || a < 1e-4) {
-            return String.format(java.util.Locale.ROOT, "%.2e", v);
+            return String.format(Locale.ROOT, "%.2e", v);
         }
         if (a >= 1000) {
-            return String.format(java.util.Locale.ROOT, "%.0f", v);
+            return String.format(Locale.ROOT, "%.0f", v);
         }
         return new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros()
                 .toPlainString();
