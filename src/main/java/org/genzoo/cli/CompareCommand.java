@@ -1,5 +1,6 @@
 package org.genzoo.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,15 +13,21 @@ import org.genzoo.Zoo;
 import org.genzoo.core.CsvLog;
 import org.genzoo.core.Json;
 import org.genzoo.core.RunSpec;
+import org.genzoo.core.Sampler;
 import org.genzoo.core.TrainResult;
 import org.genzoo.core.Trainer;
+import org.genzoo.core.UserError;
+import org.genzoo.data.DataKind;
 import org.genzoo.data.Dataset;
 import org.genzoo.eval.EvalOptions;
 import org.genzoo.eval.Evaluator;
 import org.genzoo.eval.Metric;
 import org.genzoo.explicit.tractable.autoregressive.SamplingScaling;
+import org.genzoo.report.ComparisonTable;
 import org.genzoo.report.HtmlReport;
+import org.genzoo.report.Pictures;
 import org.genzoo.report.Plots;
+import org.genzoo.report.TrainingLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +42,13 @@ import picocli.CommandLine.Option;
                 + "(a table and a picture per model) and DIR/results.json.",
                 "With no arguments: every model on ring8 (8 Gaussians on a circle), a few minutes on 2 cores."})
 final class CompareCommand implements Callable<Integer> {
+    /** Per-dimension frequencies of samples against the data, for data with no sample picture. */
+    static final String MARGINALS = "marginals.png";
+    /** Training curves drawn from the run's log. */
+    static final String CURVES = "curves.png";
+    /** Samples drawn for the marginal frequencies. */
+    static final int MARGINAL_SAMPLES = 5000;
+
     @Option(names = "--data", paramLabel = "D", defaultValue = "ring8", description = "Data set (default ${DEFAULT-VALUE}).")
     String data;
 
@@ -82,16 +96,17 @@ final class CompareCommand implements Callable<Integer> {
         engine.configure(ds.spec());
         EvalOptions eo = EvalOptions.defaults().with("test", List.of(), k, 0);
         List<Map<String, Object>> results = new ArrayList<>();
-        List<HtmlReport.Row> rows = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
+        List<ComparisonTable.Entry> entries = new ArrayList<>();
         LinkedHashMap<String, Double> sampleTimes = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
+        boolean pictured = Pictures.hasSamplePicture(ds.spec());
+        double trueNll = Double.NaN;
         for (String name : List.copyOf(names)) {
             RunSpec spec = Runs.spec(new Runs.Request(name, Map.of(), epochs, seed, maxBatches), ds);
             String why = Runs.unsupported(spec);
             if (why != null) {
                 if (models != null && !models.isEmpty()) {
-                    throw new org.genzoo.core.UserError("--models " + name + ": " + why);
+                    throw new UserError("--models " + name + ": " + why);
                 }
                 skipped.put(name, why); // the default list takes every model that fits the data
                 names.remove(name);
@@ -104,41 +119,50 @@ final class CompareCommand implements Callable<Integer> {
             Evaluator.Result er;
             try (Runs.Opened run = Runs.open(dir)) {
                 er = Evaluator.evaluate(run.model(), ds, eo, engine.progress(false));
+                if (!pictured && run.model() instanceof Sampler sampler) {
+                    // no scatter or image grid fits this data: compare each dimension's frequency
+                    float[][] rows = Runs.draw(sampler, ds.spec().dim(), MARGINAL_SAMPLES, seed, run.root());
+                    Pictures.marginals(dir.resolve(MARGINALS), ds.spec(), rows, ds.test(),
+                            name + " against the " + ds.name() + " test split");
+                }
             }
             Map<String, Object> res = EvalCommand.toJson(name, ds.name(), "test", er.metrics());
             res.put("leaf", Zoo.get(name).leaf().path());
             res.put("train", tr);
             results.add(res);
             Json.writeAtomic(dir.resolve(Runs.METRICS), Map.of("train", tr, "eval", res));
-            Map<String, HtmlReport.Cell> cells = new LinkedHashMap<>();
             for (Metric m : er.metrics()) {
-                if (!columns.contains(m.name())) {
-                    columns.add(m.name());
-                }
-                cells.put(m.name(), new HtmlReport.Cell(m.cell(), m.kind() + ": " + m.estimator() + "; " + m.note()));
                 if (m.name().equals("sample_time")) {
                     sampleTimes.put(name, m.value());
+                } else if (m.name().equals("true_nll")) {
+                    trueNll = m.value();
                 }
             }
-            cells.put("train_s", HtmlReport.Cell.of(String.format("%.1f s", tr.seconds())));
-            rows.add(new HtmlReport.Row(name, Zoo.get(name).leaf().path(), cells));
+            entries.add(new ComparisonTable.Entry(name, Zoo.get(name).leaf().path(), er.metrics(), tr.seconds()));
         }
-        columns.add("train_s");
         HtmlReport page = new HtmlReport("genzoo compare: " + ds.name())
                 .paragraph("Every model trained on the same data (" + ds.name() + ", " + ds.train().size()
                         + " training examples, seed " + seed + ") and scored on the test split with the estimator "
-                        + "its family allows: exact, a bound (marked ≤), or an estimate. Hover a cell for how it was "
-                        + "computed. Generated " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors()
-                        + " cores.")
-                .table(columns, rows);
+                        + "its family allows. Each likelihood figure sits in the column of its kind: an exact value, "
+                        + "an upper bound (≤) or a Parzen estimate; figures of different kinds do not compare. "
+                        + "The small print under a figure names its estimator. Generated " + LocalDate.now() + " on "
+                        + Runtime.getRuntime().availableProcessors() + " cores.");
+        if (ds.spec().kind() == DataKind.CONTINUOUS) {
+            page.note(negativeNllNote(ds.name(), trueNll));
+        }
+        ComparisonTable.addTo(page, entries);
+        page.paragraph("★ marks the best figure of a column, among the models that have one; it is never given "
+                + "across columns, so an estimate is not ranked against a bound.");
         if (!skipped.isEmpty()) {
             StringBuilder sb = new StringBuilder("Not run on this data: ");
             skipped.forEach((m, why) -> sb.append(m).append(" (").append(why).append("); "));
             page.paragraph(sb.substring(0, sb.length() - 2) + ".");
         }
         if (!sampleTimes.isEmpty()) {
-            Plots.bars(out.resolve("sampling.png"), "Time to draw 100 samples", "milliseconds", sampleTimes);
-            page.figure("sampling.png", "Sampling cost: milliseconds per batch of 100 samples.");
+            Plots.bars(out.resolve("sampling.png"), "Time to draw 100 samples (trained models)", "milliseconds",
+                    sampleTimes);
+            page.figure("sampling.png", "Sampling cost of the trained models: milliseconds per batch of 100 samples "
+                    + "(median of 3 timed batches).");
         }
         Map<String, List<SamplingScaling.Point>> scaling = scaling();
         if (!scaling.isEmpty()) {
@@ -146,14 +170,35 @@ final class CompareCommand implements Callable<Integer> {
             scaling.forEach((m, pts) -> series.put(m, new double[][] {
                 pts.stream().mapToDouble(SamplingScaling.Point::n).toArray(),
                 pts.stream().mapToDouble(p -> 1000 * p.seconds()).toArray()}));
-            Plots.lines(out.resolve("sampling-scaling.png"), "Time to draw 100 samples against dimension",
-                    "n (pixels of a binary image)", "milliseconds per 100 samples", series, true, true);
+            Plots.measuredLines(out.resolve("sampling-scaling.png"), "Time to draw 100 samples against dimension",
+                    "n, pixels of a binary image (log scale; a guide at each measured n)",
+                    "milliseconds per 100 samples (log scale)", series);
             page.figure("sampling-scaling.png", "Sampling cost against the number of dimensions, measured on "
                     + "untrained models: autoregressive models need n sequential passes, a VAE or GAN one.");
         }
         for (String name : names) {
             page.section(name + " — " + Zoo.get(name).summary());
-            page.figure(name + "/" + Runs.SAMPLES, "Samples from " + name + " after training.");
+            Path dir = out.resolve(name);
+            if (pictured && Files.isRegularFile(dir.resolve(Runs.SAMPLES))) {
+                page.figure(name + "/" + Runs.SAMPLES, "Samples from " + name + " after training"
+                        + (ds.spec().isImage() ? "." : ds.mixture().isPresent()
+                                ? " (blue dots). Red crosses: the true centres of the data's "
+                                        + ds.mixture().get().centres().length + " modes." : " (blue dots)."));
+            } else if (Files.isRegularFile(dir.resolve(MARGINALS))) {
+                page.figure(name + "/" + MARGINALS, "Each dimension's frequency in " + MARGINAL_SAMPLES
+                        + " samples from " + name + " next to its frequency in the test data: the data is neither an "
+                        + "image nor 2-D points, so this stands in for a picture of samples.");
+            }
+            Path log = dir.resolve(Trainer.LOG);
+            if (Files.isRegularFile(log)) {
+                TrainingLog tl = TrainingLog.read(log);
+                if (tl.epochs().length > 0) {
+                    Plots.trainingCurves(dir.resolve(CURVES), "Training of " + name + " on " + ds.name(), tl);
+                    page.figure(name + "/" + CURVES, "Training curves of " + name + ": each loss part ("
+                            + String.join(", ", tl.parts().keySet()) + ") as the batch mean at each logged step"
+                            + (tl.valid().length > 0 ? ", and the validation score at each epoch end." : "."));
+                }
+            }
         }
         page.write(out.resolve("index.html"));
         Map<String, Object> all = new LinkedHashMap<>();
@@ -169,6 +214,20 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Why an NLL can be negative here: a reader who knows NLL from binary images (80 to 100 nats
+     * on MNIST) would otherwise take a negative figure for a bug.
+     */
+    static String negativeNllNote(String data, double trueNll) {
+        return "Why some NLLs are negative: " + data + " is continuous data, so a model gives a density, not a "
+                + "probability. A density can exceed 1 (a narrow bump on a small region must be tall to hold "
+                + "probability 1), so log p(x) > 0 and NLL = −log p(x) < 0 are possible, and lower is still better. "
+                + "These nats do not compare with NLLs of binary images; compare each model instead with the NLL of "
+                + "the true distribution on the same examples"
+                + (Double.isFinite(trueNll) ? String.format(" (%.3g nats, the floor in the reference column)", trueNll)
+                        : "") + ".";
+    }
+
     /** Seconds per 100 samples at each image side, for every model in the catalogue that samples. */
     private Map<String, List<SamplingScaling.Point>> scaling() {
         Map<String, List<SamplingScaling.Point>> out = new LinkedHashMap<>();
@@ -178,7 +237,7 @@ final class CompareCommand implements Callable<Integer> {
         int[] sides = scalingSides.stream().mapToInt(Integer::intValue).toArray();
         try (ai.djl.ndarray.NDManager root = ai.djl.ndarray.NDManager.newBaseManager()) {
             for (Zoo.Entry<?> e : Zoo.all()) {
-                if (org.genzoo.core.Sampler.class.isAssignableFrom(e.type())) {
+                if (Sampler.class.isAssignableFrom(e.type())) {
                     System.err.println("== sampling cost of " + e.name() + " at sides " + scalingSides);
                     out.put(e.name(), SamplingScaling.measure(e.name(), SamplingScaling.smallConfig(e.name()), sides,
                             100, 3, root));

@@ -1,8 +1,15 @@
 package org.genzoo.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 import org.genzoo.data.MixtureSpec;
+import org.genzoo.data.Split;
+import org.knowm.xchart.CategoryChart;
 
 /** The right picture of a set of samples for the shape of the data. */
 public final class Pictures {
@@ -29,5 +36,69 @@ public final class Pictures {
             return true;
         }
         return false;
+    }
+
+    /** Whether {@link #samples} draws a picture for data of this shape. */
+    public static boolean hasSamplePicture(DataSpec spec) {
+        return spec.isImage() || spec.dim() == 2;
+    }
+
+    /**
+     * For data that is neither an image nor 2-D points (16-dimensional binary vectors, a user's
+     * CSV): draws each dimension's mean in the samples next to its mean in the data, as grouped
+     * bars. For binary data the mean is the frequency of ones, so a model that ignores a
+     * dimension or gets its rate wrong shows at a glance.
+     *
+     * @param png the file to write
+     * @param spec the data's shape and kind
+     * @param samples the model's samples as rows of {@code spec.dim()} values
+     * @param data the data to compare with (for instance the test split)
+     * @param title chart title
+     * @throws IllegalArgumentException if a sample row or the data has the wrong width, or there
+     *     are no samples
+     */
+    public static void marginals(Path png, DataSpec spec, float[][] samples, Split data, String title) {
+        Objects.requireNonNull(png, "png");
+        Plots.save(png, marginalsChart(spec, samples, data, title));
+    }
+
+    /** The chart of {@link #marginals}. */
+    static CategoryChart marginalsChart(DataSpec spec, float[][] samples, Split data, String title) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(samples, "samples");
+        Objects.requireNonNull(data, "data");
+        int dim = spec.dim();
+        if (data.dim() != dim) {
+            throw new IllegalArgumentException("data has " + data.dim() + " values per example, expected " + dim);
+        }
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("marginals need at least one sample");
+        }
+        double[] model = new double[dim];
+        for (int i = 0; i < samples.length; i++) {
+            if (samples[i].length != dim) {
+                throw new IllegalArgumentException("samples[" + i + "] has " + samples[i].length + " values, expected "
+                        + dim);
+            }
+            for (int j = 0; j < dim; j++) {
+                model[j] += samples[i][j] / (double) samples.length;
+            }
+        }
+        double[] truth = new double[dim];
+        float[] v = data.values();
+        for (int i = 0; i < data.size(); i++) {
+            for (int j = 0; j < dim; j++) {
+                truth[j] += v[i * dim + j] / (double) data.size();
+            }
+        }
+        List<String> dims = new ArrayList<>();
+        for (int j = 0; j < dim; j++) {
+            dims.add(Integer.toString(j + 1));
+        }
+        LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
+        series.put("samples (" + samples.length + ")", model);
+        series.put("data (" + data.size() + ")", truth);
+        boolean binary = spec.kind() == DataKind.BINARY;
+        return Plots.groupedBarsChart(title, "dimension", binary ? "frequency of 1" : "mean value", dims, series);
     }
 }

@@ -6,13 +6,20 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.genzoo.core.AtomicFiles;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -63,6 +70,9 @@ public final class Plots {
     /** Curves with at most this many points also get a marker at each point. */
     private static final int MARKER_LIMIT = 50;
 
+    /** Tick labels of logarithmic axes: decades written out, with a leading zero below 1. */
+    private static final String LOG_PATTERN = "#,##0.######";
+
     /** Largest allowed side of a chart in pixels. */
     private static final int MAX_SIDE = 8192;
 
@@ -74,9 +84,13 @@ public final class Plots {
         scatter(png, title, points, referencePoints, axisRange, DEFAULT_SCATTER_SIDE, DEFAULT_SCATTER_SIDE);
     }
 
+    /** Legend name of the reference points of a scatter plot. */
+    public static final String REFERENCE_NAME = "true mode centres";
+
     /**
-     * Draws 2-D samples as small translucent dots, and optional reference points (for example
-     * the true centres of a mixture's modes) as large red crosses on top. No legend.
+     * Draws 2-D samples as small translucent dots, and optional reference points (the true
+     * centres of a mixture's modes) as large red crosses, named {@value #REFERENCE_NAME} in a
+     * legend below the plot. Without reference points there is no legend.
      *
      * @param png the file to write
      * @param title chart title
@@ -100,6 +114,12 @@ public final class Plots {
             int widthPx,
             int heightPx) {
         Objects.requireNonNull(png, "png");
+        save(png, scatterChart(title, points, referencePoints, axisRange, widthPx, heightPx));
+    }
+
+    /** The chart that {@link #scatter(Path, String, float[][], float[][], float[], int, int)} draws. */
+    static XYChart scatterChart(
+            String title, float[][] points, float[][] referencePoints, float[] axisRange, int widthPx, int heightPx) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(points, "points");
         checkSize(widthPx, heightPx);
@@ -115,8 +135,11 @@ public final class Plots {
                 .xAxisTitle("x").yAxisTitle("y").build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setMarkerSize(3);
+        boolean legend = refs != null && refs[0].length > 0;
+        chart.getStyler().setLegendVisible(legend);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setMarkerSize(3); // shared by all series; the crosses ignore it
         if (axisRange != null) {
             chart.getStyler().setXAxisMin((double) axisRange[0]).setXAxisMax((double) axisRange[1]);
             chart.getStyler().setYAxisMin((double) axisRange[2]).setYAxisMax((double) axisRange[3]);
@@ -125,7 +148,7 @@ public final class Plots {
         // XChart cannot draw a series without points, so an all-NaN sample becomes an empty chart
         // the reference marks go under the samples: tight clusters would otherwise hide beneath them
         if (refs != null && refs[0].length > 0) {
-            XYSeries r = chart.addSeries("reference", refs[0], refs[1]);
+            XYSeries r = chart.addSeries(REFERENCE_NAME, refs[0], refs[1]);
             r.setMarker(new OutlinedCross()).setMarkerColor(REFERENCE_COLOUR);
         }
         if (samples[0].length > 0) {
@@ -137,7 +160,7 @@ public final class Plots {
             double[] at = axisRange == null ? new double[] {0, 0} : new double[] {axisRange[0], axisRange[2]};
             chart.addSeries("empty", new double[] {at[0]}, new double[] {at[1]}).setMarker(SeriesMarkers.NONE);
         }
-        save(png, chart);
+        return chart;
     }
 
     /** {@link #lines(Path, String, String, String, LinkedHashMap, boolean, boolean, int, int)} at the default size. */
@@ -181,6 +204,36 @@ public final class Plots {
             int widthPx,
             int heightPx) {
         Objects.requireNonNull(png, "png");
+        save(png, linesChart(title, xLabel, yLabel, series, logX, logY, false, widthPx, heightPx));
+    }
+
+    /**
+     * Draws curves measured at a few x values (sampling time at n = 64, 196, 784) on logarithmic
+     * axes, with a labelled vertical guide at each measured x instead of XChart's decade ticks,
+     * which would leave a short range such as 64..784 with a single labelled tick (100).
+     *
+     * @see #lines(Path, String, String, String, LinkedHashMap, boolean, boolean, int, int)
+     */
+    public static void measuredLines(
+            Path png, String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series) {
+        Objects.requireNonNull(png, "png");
+        save(png, linesChart(title, xLabel, yLabel, series, true, true, true, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    }
+
+    /**
+     * The chart of {@link #lines} and {@link #measuredLines}; with {@code labelEachX}, the x tick
+     * labels give way to one labelled guide per distinct x (see {@link #labelledX}).
+     */
+    static XYChart linesChart(
+            String title,
+            String xLabel,
+            String yLabel,
+            LinkedHashMap<String, double[][]> series,
+            boolean logX,
+            boolean logY,
+            boolean labelEachX,
+            int widthPx,
+            int heightPx) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(xLabel, "xLabel");
         Objects.requireNonNull(yLabel, "yLabel");
@@ -197,7 +250,21 @@ public final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setMarkerSize(6);
+        // a formatting function would replace XChart's logarithmic ticks by linear ones, so log
+        // axes get a plain decimal pattern instead (10,000 rather than XChart's 1E4)
+        if (logY) {
+            chart.getStyler().setYAxisDecimalPattern(LOG_PATTERN);
+        } else {
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(Plots::number);
+        }
+        if (logX) {
+            chart.getStyler().setXAxisDecimalPattern(LOG_PATTERN);
+        } else if (!labelEachX) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(Plots::number);
+        }
         int k = 0;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             String name = Objects.requireNonNull(e.getKey(), "series name");
             double[][] xy = e.getValue();
@@ -222,6 +289,10 @@ public final class Plots {
             }
             double[] xs = kept.stream().mapToDouble(i -> xy[0][i]).toArray();
             double[] ys = kept.stream().mapToDouble(i -> xy[1][i]).toArray();
+            for (double y : ys) {
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
             int dropped = xy[0].length - kept.size();
             String label = dropped == 0 ? name : name + " (" + dropped + " non-finite left out)";
             XYSeries s = chart.addSeries(label, xs, ys);
@@ -230,10 +301,83 @@ public final class Plots {
             s.setMarkerColor(c);
             s.setMarker(xs.length <= MARKER_LIMIT ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
-        if (!logX) {
+        if (labelEachX) {
+            labelEachX(chart, minY, maxY, logY);
+        } else if (!logX) {
             avoidEquallySpacedTicks(chart);
         }
-        save(png, chart);
+        return chart;
+    }
+
+    /**
+     * The distinct x values of a chart's series, ascending, as the labels that {@link
+     * #measuredLines} writes under its guides.
+     */
+    static List<String> labelledX(XYChart chart) {
+        return distinctX(chart).stream().map(Plots::number).toList();
+    }
+
+    private static TreeSet<Double> distinctX(XYChart chart) {
+        TreeSet<Double> xs = new TreeSet<>();
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double x : s.getXData()) {
+                xs.add(x);
+            }
+        }
+        return xs;
+    }
+
+    /**
+     * Hides the x tick labels and draws, at each distinct x, a light vertical guide and the value
+     * in a band that the y range leaves free below the lowest point.
+     */
+    private static void labelEachX(XYChart chart, double minY, double maxY, boolean logY) {
+        double textY;
+        if (logY) {
+            double span = Math.max(Math.log(maxY / minY), Math.log(10));
+            double low = minY * Math.exp(-0.18 * span);
+            chart.getStyler().setYAxisMin(low).setYAxisMax(maxY * Math.exp(0.05 * span));
+            textY = Math.sqrt(low * minY);
+        } else {
+            double span = Math.max(maxY - minY, Math.abs(maxY) * 1e-3 + 1e-12);
+            double low = minY - 0.18 * span;
+            chart.getStyler().setYAxisMin(low).setYAxisMax(maxY + 0.05 * span);
+            textY = (low + minY) / 2;
+        }
+        chart.getStyler().setXAxisTicksVisible(false);
+        chart.getStyler().setAnnotationLineColor(new Color(170, 170, 170));
+        chart.getStyler().setAnnotationLineStroke(new BasicStroke(1f));
+        chart.getStyler().setAnnotationTextFont(chart.getStyler().getAxisTickLabelsFont());
+        chart.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
+        for (double x : distinctX(chart)) {
+            chart.addAnnotation(new AnnotationLine(x, true, false));
+            chart.addAnnotation(new AnnotationText(number(x), x, textY, false));
+        }
+    }
+
+    /**
+     * A number as a person writes it on a chart: three significant digits, no trailing zeros, a
+     * leading zero before the point ({@code 0.08}, not {@code .08}), no exponent between 1e-4 and
+     * 1e6, whole numbers from 1000 up. XChart's default pattern drops the leading zero and bar
+     * labels print every digit ({@code 0.123005}); {@link BigDecimal} rounding is exact where
+     * {@code String.format("%.3g")} would need trailing zeros stripped by hand anyway.
+     */
+    public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e6 || a < 1e-4) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** {@link #bars(Path, String, String, LinkedHashMap, int, int)} at the default size. */
@@ -256,6 +400,12 @@ public final class Plots {
     public static void bars(
             Path png, String title, String yLabel, LinkedHashMap<String, Double> values, int widthPx, int heightPx) {
         Objects.requireNonNull(png, "png");
+        save(png, barsChart(title, yLabel, values, widthPx, heightPx));
+    }
+
+    /** The chart of {@link #bars(Path, String, String, LinkedHashMap, int, int)}. */
+    static CategoryChart barsChart(
+            String title, String yLabel, LinkedHashMap<String, Double> values, int widthPx, int heightPx) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(yLabel, "yLabel");
         Objects.requireNonNull(values, "values");
@@ -281,9 +431,97 @@ public final class Plots {
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
+        // one function formats the y ticks and the value written on each bar
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Plots::number);
         chart.getStyler().setXAxisLabelRotation(longNames ? 30 : 0);
         chart.addSeries(yLabel.isEmpty() ? "value" : yLabel, names, heights).setFillColor(PALETTE[0]);
-        save(png, chart);
+        return chart;
+    }
+
+    /**
+     * Draws a run's training curves: one line per loss part of {@code log} against the epoch
+     * (fractional within an epoch), and the validation score at each epoch end when the run has
+     * one.
+     *
+     * @param png the file to write
+     * @param title chart title, e.g. the model's name
+     * @param log the run's training log
+     * @throws IllegalArgumentException if the log has no logged step
+     */
+    public static void trainingCurves(Path png, String title, TrainingLog log) {
+        Objects.requireNonNull(png, "png");
+        save(png, trainingCurvesChart(title, log));
+    }
+
+    /** The chart of {@link #trainingCurves}. */
+    static XYChart trainingCurvesChart(String title, TrainingLog log) {
+        Objects.requireNonNull(log, "log");
+        if (log.epochs().length == 0) {
+            throw new IllegalArgumentException("the training log has no logged step to draw");
+        }
+        LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
+        log.parts().forEach((part, ys) -> series.put(part, new double[][] {log.epochs(), ys}));
+        if (log.validEpochs().length > 0) {
+            series.put(TrainingLog.VALID_SERIES, new double[][] {log.validEpochs(), log.valid()});
+        }
+        return linesChart(title, "epoch", "loss part (batch mean)", series,
+                false, false, false, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    /**
+     * Draws groups of bars, one group per category and one bar per series in each group, with a
+     * legend below: a model's per-dimension frequencies next to the data's, for instance.
+     *
+     * @param png the file to write
+     * @param title chart title
+     * @param xLabel x-axis title
+     * @param yLabel y-axis title, with its unit
+     * @param categories the group names, in order
+     * @param series series name to one finite value per category
+     * @throws IllegalArgumentException if there is no category or series, or a series has the
+     *     wrong length or a non-finite value
+     */
+    public static void groupedBars(Path png, String title, String xLabel, String yLabel, List<String> categories,
+            LinkedHashMap<String, double[]> series) {
+        Objects.requireNonNull(png, "png");
+        save(png, groupedBarsChart(title, xLabel, yLabel, categories, series));
+    }
+
+    /** The chart of {@link #groupedBars}. */
+    static CategoryChart groupedBarsChart(String title, String xLabel, String yLabel, List<String> categories,
+            LinkedHashMap<String, double[]> series) {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(series, "series");
+        if (categories.isEmpty() || series.isEmpty()) {
+            throw new IllegalArgumentException("grouped bars need at least one category and one series, got "
+                    + categories.size() + " and " + series.size());
+        }
+        int width = Math.min(MAX_SIDE, Math.max(DEFAULT_WIDTH, 60 + categories.size() * 14 * series.size()));
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(DEFAULT_HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Plots::number);
+        chart.getStyler().setAvailableSpaceFill(0.8);
+        int k = 0;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] v = e.getValue();
+            if (v == null || v.length != categories.size()) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' must have one value per category ("
+                        + categories.size() + "), got " + (v == null ? "null" : v.length));
+            }
+            List<Double> values = new ArrayList<>();
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i])) {
+                    throw new IllegalArgumentException("series '" + e.getKey() + "' value " + i + " is " + v[i]);
+                }
+                values.add(v[i]);
+            }
+            chart.addSeries(e.getKey(), categories, values).setFillColor(PALETTE[k++ % PALETTE.length]);
+        }
+        return chart;
     }
 
     /**
@@ -295,7 +533,7 @@ public final class Plots {
      * @return whether the invisible point was added
      */
     static boolean avoidEquallySpacedTicks(XYChart chart) {
-        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        TreeSet<Double> xs = new TreeSet<>();
         double y = Double.NaN;
         for (XYSeries s : chart.getSeriesMap().values()) {
             for (double x : s.getXData()) {
@@ -333,7 +571,7 @@ public final class Plots {
     }
 
     /** Encodes in memory, then writes atomically. */
-    private static void save(Path png, Chart<?, ?> chart) {
+    static void save(Path png, Chart<?, ?> chart) {
         byte[] bytes;
         try {
             bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

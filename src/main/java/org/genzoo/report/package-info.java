@@ -9,9 +9,14 @@
  *       step, sampling time against dimension) and bar charts, drawn with XChart;
  *   <li>{@link org.genzoo.report.HtmlReport} — a self-contained {@code index.html} with the
  *       results table and the figures;
+ *   <li>{@link org.genzoo.report.ComparisonTable} — the results table of {@code genzoo compare}:
+ *       headers with units and direction, likelihood figures grouped by kind, the best per column;
+ *   <li>{@link org.genzoo.report.TrainingLog} — a run's {@code log.csv} read back for its curves;
+ *   <li>{@link org.genzoo.report.Pictures} — the picture of samples that fits the data's shape.
  * </ul>
  *
- * <p>Inputs are plain Java arrays, so nothing here depends on DJL or on any model. Every file is
+ * <p>Inputs are plain Java arrays and records (an evaluation's {@link org.genzoo.eval.Metric}s), so
+ * nothing here depends on DJL or on any model. Every file is
  * written through {@link org.genzoo.core.AtomicFiles}: a reader sees the old file or the whole new
  * one. Classes that draw switch AWT to headless mode unless {@code java.awt.headless} was set.
  */

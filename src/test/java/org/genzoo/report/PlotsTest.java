@@ -7,11 +7,19 @@ import java.awt.image.BufferedImage;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.genzoo.core.CsvLog;
+import org.genzoo.core.LossParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
 
 class PlotsTest {
     @TempDir Path dir;
@@ -160,5 +168,85 @@ class PlotsTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(blocker);
         }
+    }
+
+    @Test
+    void numbersHaveThreeSignificantDigitsAndALeadingZero() {
+        assertThat(Plots.number(0.123005)).isEqualTo("0.123");
+        assertThat(Plots.number(0.08)).isEqualTo("0.08");
+        assertThat(Plots.number(-1.9634)).isEqualTo("-1.96");
+        assertThat(Plots.number(41.25)).isEqualTo("41.2");
+        assertThat(Plots.number(784)).isEqualTo("784");
+        assertThat(Plots.number(12345.6)).isEqualTo("12346");
+        assertThat(Plots.number(0)).isEqualTo("0");
+        // bar labels and y ticks go through the same function
+        LinkedHashMap<String, Double> v = new LinkedHashMap<>();
+        v.put("vae", 0.123005);
+        v.put("gan", 0.176874);
+        CategoryChart bars = Plots.barsChart("t", "ms", v, 400, 300);
+        assertThat(bars.getStyler().getyAxisTickLabelsFormattingFunction().apply(0.08)).isEqualTo("0.08");
+        assertThat(bars.getStyler().getyAxisTickLabelsFormattingFunction().apply(0.123005)).isEqualTo("0.123");
+    }
+
+    @Test
+    void measuredLinesLabelEveryMeasuredX() throws Exception {
+        LinkedHashMap<String, double[][]> s = new LinkedHashMap<>();
+        s.put("nade", new double[][] {{64, 196, 784}, {1.9, 5.3, 20}});
+        s.put("vae", new double[][] {{64, 196, 784}, {0.07, 0.9, 1.2}});
+        XYChart c = Plots.linesChart("t", "n", "ms", s, true, true, true, 640, 480);
+        assertThat(Plots.labelledX(c)).containsExactly("64", "196", "784");
+        assertThat(c.getStyler().isXAxisTicksVisible()).as("decade ticks give way to the guides").isFalse();
+        // the y range leaves room below the lowest point for the labels; decades are written out
+        assertThat(c.getStyler().getYAxisMin()).isLessThan(0.07);
+        DecimalFormat decades = new DecimalFormat(c.getStyler().getYAxisDecimalPattern(),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        assertThat(decades.format(10000.0)).isEqualTo("10,000");
+        assertThat(decades.format(0.1)).isEqualTo("0.1");
+        Path png = dir.resolve("scaling.png");
+        Plots.measuredLines(png, "t", "n", "ms", s);
+        assertThat(read(png).getWidth()).isEqualTo(Plots.DEFAULT_WIDTH);
+    }
+
+    @Test
+    void scatterExplainsTheCrossesInALegend() {
+        XYChart with = Plots.scatterChart("t", ring(100, 1, centres()), centres(), null, 400, 400);
+        assertThat(with.getStyler().isLegendVisible()).isTrue();
+        assertThat(with.getSeriesMap()).containsKey(Plots.REFERENCE_NAME);
+        XYChart without = Plots.scatterChart("t", ring(100, 1, centres()), null, null, 400, 400);
+        assertThat(without.getStyler().isLegendVisible()).isFalse();
+    }
+
+    @Test
+    void trainingCurvesHaveOneSeriesPerLossPartAndTheValidation() throws Exception {
+        Path csv = dir.resolve("log.csv");
+        CsvLog log = new CsvLog(csv);
+        log.onStart(null, 0, 2, 3);
+        for (int e = 1; e <= 2; e++) {
+            for (int s = 1; s <= 3; s++) {
+                log.onStep(e, (e - 1) * 3L + s, new LossParts(1.0 / s).with("d_real", 0.5).with("d_fake", 0.25), 100);
+            }
+            log.onEpochEnd(e, e * 3L, 0.9 / e, true);
+        }
+        log.onEnd();
+        TrainingLog tl = TrainingLog.read(csv);
+        assertThat(tl.parts().keySet()).containsExactly("loss", "d_real", "d_fake");
+        XYChart c = Plots.trainingCurvesChart("vae", tl);
+        assertThat(c.getSeriesMap().values().stream().filter(x -> x.isShowInLegend()).map(x -> x.getName()))
+                .containsExactly("loss", "d_real", "d_fake", TrainingLog.VALID_SERIES);
+        Path png = dir.resolve("curves.png");
+        Plots.trainingCurves(png, "vae", tl);
+        assertThat(read(png).getWidth()).isEqualTo(Plots.DEFAULT_WIDTH);
+        // a model without a validation score (a GAN) gets the loss parts only
+        TrainingLog noValid = new TrainingLog(tl.epochs(), tl.parts(), new double[0], new double[0]);
+        assertThat(Plots.trainingCurvesChart("gan", noValid).getSeriesMap()).hasSize(3);
+    }
+
+    @Test
+    void groupedBarsCheckTheirShape() {
+        LinkedHashMap<String, double[]> s = new LinkedHashMap<>();
+        s.put("samples", new double[] {0.1, 0.2});
+        s.put("data", new double[] {0.1});
+        assertThatThrownBy(() -> Plots.groupedBarsChart("t", "d", "f", List.of("1", "2"), s))
+                .hasMessageContaining("'data' must have one value per category (2), got 1");
     }
 }
