@@ -9,7 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * The one way genzoo runs a 2-D convolution. It works around a oneDNN bug on the project
- * machine (shared/djl-notes.md section 0): with float32, the gradient with respect to the
+ * machine (docs/runtime.md, "Engine facts"): with float32, the gradient with respect to the
  * convolution's <em>input</em> is wrong (garbage or NaN) unless the number of output channels
  * is a multiple of 16. Every convolution is therefore run with its filters padded by zero
  * filters up to the next multiple of 16, and the extra output channels are sliced off. The

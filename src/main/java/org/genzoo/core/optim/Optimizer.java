@@ -15,8 +15,8 @@ import org.genzoo.core.Params;
 /**
  * A first-order optimiser whose whole state can be saved, so that a resumed run continues
  * exactly. genzoo writes its own Adam and SGD because DJL's optimisers cannot save their state
- * (shared/djl-notes.md section 5), and because an in-place update makes far fewer passes over
- * the parameters than DJL's (shared/perf-notes.md).
+ * (docs/runtime.md, "Engine facts"), and because an in-place update makes far fewer passes over
+ * the parameters than DJL's.
  */
 public abstract class Optimizer implements AutoCloseable {
     /** Per-parameter state arrays, keyed "paramName/slot"; they live in {@link #stateManager}. */

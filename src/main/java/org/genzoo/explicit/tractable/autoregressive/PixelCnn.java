@@ -43,7 +43,7 @@ import org.genzoo.data.DataSpec;
  * gives the same values because no masked layer looks below its own row.
  *
  * <p>Every convolution goes through {@link Conv}, which pads the filters to a multiple of 16
- * (the oneDNN input-gradient bug, shared/djl-notes.md section 0).
+ * (the oneDNN input-gradient bug, docs/runtime.md).
  */
 public final class PixelCnn extends ModelBase<PixelCnnConfig> implements Sampler, ExactDensity {
     private static final int LEVELS = 256;

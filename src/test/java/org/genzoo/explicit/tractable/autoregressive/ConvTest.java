@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The convolution PixelCNN uses, against float64: on the project machine oneDNN's float32 input
- * gradient is wrong unless out_channels % 16 == 0 (shared/djl-notes.md section 0), and float64
+ * gradient is wrong unless out_channels % 16 == 0 (docs/runtime.md, "Engine facts"), and float64
  * convolutions skip oneDNN, so they are the reference.
  */
 class ConvTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Training steps, log-probabilities and sampling leave nothing behind in the model's manager
- * (shared/djl-notes.md section 4: an op whose first operand is a parameter puts its result there).
+ * (docs/runtime.md, "Engine facts": an op whose first operand is a parameter puts its result there).
  */
 class NoLeakTest {
     @Test
