@@ -194,8 +194,10 @@ class EvalSampleCliTest {
     void badOutputsAndMetricsAreOneLineErrorsBeforeTheWork() throws Exception {
         Path existing = tmp.resolve("exists.csv");
         Files.writeString(existing, "keep me\n");
+        Path dirCsv = Files.createDirectories(tmp.resolve("dir.csv")); // a directory with a file's name
         String[][] cases = {
             {"sample", vae.toString(), "--out", tmp.toString()},
+            {"sample", vae.toString(), "--out", dirCsv.toString()},
             {"sample", vae.toString(), "--out", existing.toString()},
             {"sample", vae.toString(), "--out", tmp.resolve("no/such/dir/s.csv").toString()},
             {"sample", vae.toString(), "--out", existing.toString() + "/s.csv"},
@@ -204,6 +206,7 @@ class EvalSampleCliTest {
             {"sample", ring.toString(), "--out", tmp.resolve("m.csv").toString(), "--memory", "lots"},
             {"eval", vae.toString(), "--per-example", tmp.resolve("no/such/dir/s.csv").toString()},
             {"eval", vae.toString(), "--per-example", tmp.toString()},
+            {"eval", vae.toString(), "--per-example", dirCsv.toString()},
             {"eval", vae.toString(), "--metrics", "modes"},
             {"eval", vae.toString(), "--metrics", "nll,frobs"},
             {"eval", vae.toString(), "--split", "holdout"},
