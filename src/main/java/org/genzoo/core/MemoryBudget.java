@@ -13,8 +13,9 @@ import java.util.Locale;
  */
 public record MemoryBudget(long bytes) {
     /**
-     * The default budget, 256 MiB: an IWAE k = 5000 evaluation of the MNIST test split then peaks
-     * at about 1.2 GB resident (docs/benchmarks.md), and it ran faster than with 512 MiB.
+     * The default budget, 256 MiB: an IWAE k = 5000 evaluation of 300 MNIST test images then peaks
+     * at 1.2 GB resident and the full test split at 1.43 GiB (docs/benchmarks.md), and it ran
+     * faster than with 512 MiB.
      */
     public static final MemoryBudget DEFAULT = new MemoryBudget(256L << 20);
 
