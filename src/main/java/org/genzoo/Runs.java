@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.genzoo.core.AtomicFiles;
 import org.genzoo.core.Checkpoint;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Json;
+import org.genzoo.core.MeanSampler;
+import org.genzoo.core.MemoryBudget;
 import org.genzoo.core.RunLock;
 import org.genzoo.core.RunSpec;
 import org.genzoo.core.Sampler;
@@ -472,16 +475,65 @@ public final class Runs {
         return rows;
     }
 
+    /**
+     * Rows drawn after one seeding of the engine: a draw of up to this many rows is one call of
+     * the sampler, so its samples do not depend on the memory budget (unless the budget cannot
+     * hold a block; see {@link #draw(Sampler, int, int, long, boolean, MemoryBudget, NDManager, RowSink)}).
+     */
+    public static final int SAMPLE_BLOCK = 10_000;
+
+    /** Receives drawn samples chunk by chunk, in order. */
+    @FunctionalInterface
+    public interface RowSink {
+        /** The next {@code count} rows, row-major in {@code flat}. */
+        void accept(float[] flat, int count) throws IOException;
+    }
+
     /** Draws {@code n} samples of {@code dim} values with the engine seeded from {@code seed}. */
     public static float[][] draw(Sampler s, int dim, int n, long seed, NDManager root) {
-        Seeds.seedEngine(seed, "samples", 0);
-        try (NDManager sm = root.newSubManager()) {
-            float[] flat = s.sample(sm, n).toFloatArray();
-            float[][] rows = new float[n][dim];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(flat, i * dim, rows[i], 0, dim);
+        float[][] rows = new float[n][dim];
+        int[] at = {0};
+        try {
+            draw(s, dim, n, seed, false, MemoryBudget.DEFAULT, root, (flat, count) -> {
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(flat, i * dim, rows[at[0]++], 0, dim);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the sink above does no I/O
+        }
+        return rows;
+    }
+
+    /**
+     * Draws {@code n} samples of {@code dim} values and hands them to {@code sink} in chunks, so
+     * that any number of samples takes memory for one chunk only. Rows come in blocks of
+     * {@link #SAMPLE_BLOCK}; block {@code b} is drawn after seeding the engine with
+     * {@code (seed, "samples", b)}, so the samples are a function of the seed alone whenever the
+     * budget holds a block (for every model here at the default budget; the first block is
+     * seeded exactly as a one-call draw). A block that does not fit the budget is drawn in
+     * smaller chunks from the same seeding, which gives other samples.
+     *
+     * @param means the decoder's means instead of samples (the sampler must be a {@link MeanSampler})
+     * @param memory engine working memory one chunk may use
+     */
+    public static void draw(Sampler s, int dim, int n, long seed, boolean means, MemoryBudget memory,
+            NDManager root, RowSink sink) throws IOException {
+        if (means && !(s instanceof MeanSampler)) {
+            throw new IllegalArgumentException("means need a MeanSampler");
+        }
+        int chunk = memory.fit(s.sampleBytesPerRow(dim), SAMPLE_BLOCK);
+        for (int block = 0; (long) block * SAMPLE_BLOCK < n; block++) {
+            Seeds.seedEngine(seed, "samples", block);
+            int blockRows = (int) Math.min(SAMPLE_BLOCK, n - (long) block * SAMPLE_BLOCK);
+            for (int done = 0; done < blockRows; done += chunk) {
+                int c = Math.min(chunk, blockRows - done);
+                float[] flat;
+                try (NDManager sm = root.newSubManager()) { // the chunk's arrays are freed here
+                    flat = (means ? ((MeanSampler) s).sampleMeans(sm, c) : s.sample(sm, c)).toFloatArray();
+                }
+                sink.accept(flat, c);
             }
-            return rows;
         }
     }
 }

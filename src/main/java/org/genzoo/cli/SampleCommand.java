@@ -1,10 +1,18 @@
 package org.genzoo.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genzoo.Runs;
 import org.genzoo.core.AtomicFiles;
+import org.genzoo.core.MeanSampler;
+import org.genzoo.core.MemoryBudget;
+import org.genzoo.core.Progress;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.UserError;
 import org.genzoo.data.Datasets;
@@ -18,9 +26,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code genzoo sample DIR -n N --out FILE}: draws samples from a trained run. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples from a trained run: a .png picture (an image grid, or a scatter plot for 2-D data), "
-                + "or the numbers as .csv or .npy.")
+        description = {"Draw samples from a trained run: a .png picture (an image grid, or a scatter plot for 2-D data, "
+                + "at most " + SampleCommand.PICTURE_MAX + " samples), or the numbers as .csv or .npy, written in chunks "
+                + "(any -n fits in memory) to a temporary file that is renamed when complete.",
+                "A model of binary data gives 0/1 samples; --means gives the decoder's probabilities instead."})
 final class SampleCommand implements Callable<Integer> {
+    /** The most samples a picture shows. */
+    static final int PICTURE_MAX = 10_000;
+
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by 'genzoo train'.")
     Path dir;
 
@@ -30,8 +43,21 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output: .png, .csv or .npy.")
     Path out;
 
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    boolean force;
+
+    @Option(names = "--means", description = "Write the decoder's means E[x|z] (for a Bernoulli decoder, the probability "
+            + "of each value being 1) instead of samples. Only for models with a decoder distribution (vae).")
+    boolean means;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the samples (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256m",
+            description = "Engine working memory for one chunk of samples, such as 256m or 2g (default ${DEFAULT-VALUE}). "
+                    + "Up to " + Runs.SAMPLE_BLOCK + " samples are drawn per seeding; a budget too small for them gives "
+                    + "other samples.")
+    String memory;
 
     @Mixin
     Engines engine;
@@ -41,39 +67,85 @@ final class SampleCommand implements Callable<Integer> {
         if (n < 1) {
             throw new UserError("-n: expected a positive whole number, got " + n);
         }
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        OutputFiles.check(out, "--out", "samples.png", force, "--force");
         if (!name.endsWith(".png") && !name.endsWith(".csv") && !name.endsWith(".npy")) {
             throw new UserError("--out " + out + ": expected a file ending in .png, .csv or .npy");
         }
+        if (name.endsWith(".png") && n > PICTURE_MAX) {
+            throw new UserError("-n " + n + ": a .png picture shows at most " + PICTURE_MAX + " samples; use .csv or .npy for more");
+        }
+        MemoryBudget budget = MemoryBudget.parse(memory, "--memory");
         try (Runs.Opened run = Runs.open(dir)) {
-            engine.configure(run.spec().dataSpec());
             if (!(run.model() instanceof Sampler s)) {
                 throw new UserError(dir + ": model '" + run.spec().model() + "' cannot sample");
             }
-            MixtureSpec mix = null;
-            if (Datasets.builtInNames().contains(run.spec().data()) && run.spec().dataSpec().dim() == 2) {
-                mix = Datasets.load(run.spec().data()).mixture().orElse(null); // toy data: cheap to regenerate
+            if (means && !(s instanceof MeanSampler)) {
+                throw new UserError("--means: model '" + run.spec().model() + "' has no decoder distribution, so no means; "
+                        + "its samples are its only output (drop --means)");
             }
-            float[][] rows = Runs.draw(s, run.spec().dataSpec().dim(), n, seed, run.root());
+            engine.configure(run.spec().dataSpec());
+            int dim = run.spec().dataSpec().dim();
+            if (name.endsWith(".png") && !run.spec().dataSpec().isImage() && dim != 2) {
+                throw new UserError("--out " + out + ": a picture needs images or 2-D data; use .csv or .npy");
+            }
             if (name.endsWith(".png")) {
-                if (!Pictures.samples(out, run.spec().dataSpec(), rows, mix, run.spec().model() + " on "
-                        + java.nio.file.Path.of(run.spec().data()).getFileName())) {
-                    throw new UserError("--out " + out + ": a picture needs images or 2-D data; use .csv or .npy");
-                }
-            } else if (name.endsWith(".npy")) {
-                NpyWriter.write(out, rows);
+                writePicture(run, s, dim, budget);
             } else {
-                StringBuilder sb = new StringBuilder();
-                for (float[] r : rows) {
-                    for (int j = 0; j < r.length; j++) {
-                        sb.append(j == 0 ? "" : ",").append(r[j]);
+                Progress progress = engine.progress(false);
+                progress.start(means ? "means" : "sample", n, " rows");
+                try {
+                    AtomicFiles.write(out, stream -> write(stream, name.endsWith(".npy"), s, dim, budget, run, progress));
+                } finally {
+                    progress.end();
+                }
+            }
+            System.out.println("wrote " + n + (means ? " means" : " samples") + " to " + out);
+        }
+        return 0;
+    }
+
+    private void write(OutputStream stream, boolean npy, Sampler s, int dim, MemoryBudget budget, Runs.Opened run,
+            Progress progress) throws IOException {
+        if (npy) {
+            NpyWriter.writeHeader(stream, n, dim);
+        }
+        Runs.draw(s, dim, n, seed, means, budget, run.root(), (flat, count) -> {
+            if (npy) {
+                NpyWriter.writeRows(stream, flat, count, dim);
+            } else {
+                StringBuilder sb = new StringBuilder(count * dim * 8);
+                for (int i = 0; i < count; i++) {
+                    for (int j = 0; j < dim; j++) {
+                        sb.append(j == 0 ? "" : ",").append(flat[i * dim + j]);
                     }
                     sb.append('\n');
                 }
-                AtomicFiles.writeString(out, sb.toString());
+                stream.write(sb.toString().getBytes(StandardCharsets.UTF_8));
             }
-            System.out.println("wrote " + n + " samples to " + out);
+            progress.advance(count);
+        });
+    }
+
+    private void writePicture(Runs.Opened run, Sampler s, int dim, MemoryBudget budget) {
+        MixtureSpec mix = null;
+        if (Datasets.builtInNames().contains(run.spec().data()) && dim == 2) {
+            mix = Datasets.load(run.spec().data()).mixture().orElse(null); // toy data: cheap to regenerate
         }
-        return 0;
+        float[][] rows = new float[n][];
+        int[] at = {0};
+        try {
+            Runs.draw(s, dim, n, seed, means, budget, run.root(), (flat, count) -> {
+                for (int i = 0; i < count; i++) {
+                    rows[at[0]++] = Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the sink above does no I/O
+        }
+        if (!Pictures.samples(out, run.spec().dataSpec(), rows, mix, run.spec().model() + " on "
+                + Path.of(run.spec().data()).getFileName())) {
+            throw new UserError("--out " + out + ": a picture needs images or 2-D data; use .csv or .npy");
+        }
     }
 }

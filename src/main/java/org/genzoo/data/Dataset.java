@@ -26,14 +26,19 @@ public record Dataset(
         Optional<MixtureSpec> mixture,
         OptionalDouble entropyNats) {
 
-    /** The split named {@code train}, {@code valid} (or {@code validation}) or {@code test}. */
+    /**
+     * The split named {@code train}, {@code valid} (or {@code validation}) or {@code test}, or
+     * {@code all}: the three joined in that order, which for a user's CSV or NPY file is every row
+     * in file order (its splits are consecutive runs of rows).
+     */
     public Split split(String which) {
         return switch (which) {
             case "train" -> train;
             case "valid", "validation" -> valid;
             case "test" -> test;
+            case "all" -> Split.concat(train, valid, test);
             default -> throw new IllegalArgumentException(
-                    "--split: expected train, valid or test, got '" + which + "'");
+                    "--split: expected train, valid, test or all, got '" + which + "'");
         };
     }
 }

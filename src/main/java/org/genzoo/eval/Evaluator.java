@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import org.genzoo.core.Batches;
+import java.util.function.Function;
 import org.genzoo.core.ExactDensity;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.LowerBound;
 import org.genzoo.core.Progress;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.Seeds;
+import org.genzoo.core.UserError;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.Dataset;
 import org.genzoo.data.Split;
@@ -32,19 +33,71 @@ public final class Evaluator {
      * @param metrics the figures
      * @param perExample per-example log-likelihoods in nats, or null
      * @param perExampleEstimator what {@code perExample} holds
+     * @param perExampleColumn the column name for {@code perExample}: {@code log_likelihood_nats}
+     *     (exact), {@code lower_bound_nats} (a bound) or {@code estimate_nats} (an estimate)
      */
-    public record Result(List<Metric> metrics, float[] perExample, String perExampleEstimator) {}
+    public record Result(List<Metric> metrics, float[] perExample, String perExampleEstimator,
+            String perExampleColumn) {}
+
+    /** The per-example column name for a metric kind; see {@link Result#perExampleColumn()}. */
+    public static String column(String kind) {
+        return switch (kind) {
+            case Metric.EXACT -> "log_likelihood_nats";
+            case Metric.BOUND -> "lower_bound_nats";
+            default -> "estimate_nats";
+        };
+    }
+
+    /**
+     * The metrics that apply to {@code model} on {@code data}, each with what it needs: an NLL for
+     * any model that has a density, a bound or samples; modes for a sampler on a toy mixture;
+     * sampling time for a sampler.
+     */
+    public static List<String> applicable(GenerativeModel model, Dataset data) {
+        List<String> out = new ArrayList<>();
+        if (model instanceof ExactDensity || model instanceof LowerBound || model instanceof Sampler) {
+            out.add("nll");
+        }
+        if (model instanceof Sampler && data.mixture().isPresent()) {
+            out.add("modes");
+        }
+        if (model instanceof Sampler) {
+            out.add("sampling");
+        }
+        return out;
+    }
+
+    /**
+     * Checks that every metric {@code o} names applies to {@code model} on {@code data}.
+     *
+     * @throws UserError naming the metric and those that do apply
+     */
+    public static void checkMetrics(GenerativeModel model, Dataset data, EvalOptions o) {
+        List<String> ok = applicable(model, data);
+        for (String m : o.metrics()) {
+            if (!ok.contains(m)) {
+                String why = m.equals("modes") ? " (it needs a sampler and data with known modes, such as ring8 or grid25)"
+                        : " (the model cannot sample)";
+                throw new UserError("--metrics " + m + ": does not apply to " + model.kind() + " on " + data.name() + why
+                        + "; metrics that apply: " + (ok.isEmpty() ? "none" : String.join(",", ok)));
+            }
+        }
+    }
 
     /** Evaluates {@code model} on {@code data} as {@code o} says. */
     public static Result evaluate(GenerativeModel model, Dataset data, EvalOptions o, Progress progress) {
         List<Metric> out = new ArrayList<>();
         float[] perExample = null;
         String estimator = null;
+        String column = null;
         NDManager root = model.params().manager();
         if (o.wants("nll")) {
             Split split = data.split(o.split());
-            if (o.limit() > 0) {
+            String scope = "";
+            if (o.limit() > 0 && split.size() > o.limit()) {
                 split = split.head(o.limit());
+                scope = " on the first " + o.limit() + " "
+                        + ("all".equals(o.split()) ? "examples" : o.split() + " examples");
             }
             View view = model.input().evaluationView(data.spec().kind());
             split = view.prepare(split, View.splitSeed(o.seed(), o.split()));
@@ -61,9 +114,12 @@ public final class Evaluator {
                 kind = offset == 0 ? Metric.EXACT : Metric.BOUND;
             } else if (model instanceof LowerBound lb) {
                 int k = o.iwaeK();
-                perExample = scoreRows(split, view, root, 100, x -> lb.lowerBound(x, k), progress, "IWAE k=" + k);
-                estimator = (k == 1 ? "ELBO" : "IWAE k=" + k) + " (lower bound on log p(x))";
-                est = k == 1 ? "ELBO" : "IWAE k=" + k;
+                // rows per batch: at least one importance sample of each must fit the budget
+                int rows = o.memory().fit(lb.boundBytesPerSample(), 100);
+                String name = k == 1 ? "ELBO" : "IWAE k=" + k;
+                perExample = scoreRows(split, view, root, rows, x -> lb.lowerBound(x, k, o.memory()), progress, name);
+                estimator = name + " (lower bound on log p(x))";
+                est = name;
                 kind = Metric.BOUND;
             } else if (model instanceof Sampler s) {
                 Parzen.Fit fit = Parzen.fit(s, data.valid(), o, root, progress);
@@ -77,7 +133,8 @@ public final class Evaluator {
                 for (int i = 0; i < perExample.length; i++) {
                     perExample[i] -= (float) offset; // from a density on [0,1)^D to the 256-level data
                 }
-                addNll(out, perExample, data, est, kind);
+                addNll(out, perExample, data, est + scope, kind);
+                column = column(kind);
             }
             if (data.mixture().isPresent()) {
                 out.add(new Metric("true_nll", ModeCoverage.trueNll(data.mixture().get(), split), "nats",
@@ -104,7 +161,7 @@ public final class Evaluator {
             out.add(new Metric("sample_time", 1000 * sec, "ms/100", "median of 3 timed batches of 100, after one warm-up",
                     Metric.ESTIMATE, s.oneShotSampling() ? "one network pass per batch" : "sequential passes"));
         }
-        return new Result(out, perExample, estimator);
+        return new Result(out, perExample, estimator, column);
     }
 
     private static void addNll(List<Metric> out, float[] ll, Dataset data, String est, String kind) {
@@ -129,12 +186,25 @@ public final class Evaluator {
         }
     }
 
-    /** Per-row log-likelihoods (or bounds) of a split, in batches, in data order. */
+    /**
+     * Per-row log-likelihoods (or bounds) of a split, in batches, in data order. Each batch is
+     * copied to the engine on its own and freed after its step, so memory does not grow with the
+     * split.
+     */
     static float[] scoreRows(Split split, View view, NDManager root, int batch,
-            java.util.function.Function<NDArray, NDArray> f, Progress progress, String task) {
-        progress.start(task, split.size(), " ex");
-        try (NDManager dm = root.newSubManager()) {
-            return Batches.perRow(split.toNDArray(dm), view, batch, root, f, progress::advance);
+            Function<NDArray, NDArray> f, Progress progress, String task) {
+        int n = split.size();
+        float[] out = new float[n];
+        progress.start(task, n, " ex");
+        try {
+            for (int i = 0; i < n; i += batch) {
+                int j = Math.min(n, i + batch);
+                try (NDManager sm = root.newSubManager()) {
+                    System.arraycopy(f.apply(view.apply(split.toNDArray(sm, i, j))).toFloatArray(), 0, out, i, j - i);
+                }
+                progress.advance(j - i);
+            }
+            return out;
         } finally {
             progress.end();
         }

@@ -77,7 +77,7 @@ class CliTest {
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode j = Json.MAPPER.readTree(e.out());
         assertThat(j.at("/metrics/nll/kind").asText()).isEqualTo("bound");
-        assertThat(j.at("/metrics/nll/estimator").asText()).isEqualTo("IWAE k=20");
+        assertThat(j.at("/metrics/nll/estimator").asText()).isEqualTo("IWAE k=20 on the first 100 test examples");
         assertThat(j.at("/metrics/modes/unit").asText()).isEqualTo("of 8");
         List<String> rows = Files.readAllLines(per);
         assertThat(rows).hasSize(101);

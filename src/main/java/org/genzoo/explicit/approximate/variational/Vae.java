@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.genzoo.core.Init;
@@ -11,8 +12,10 @@ import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
+import org.genzoo.core.LogMeanExp;
 import org.genzoo.core.LowerBound;
-import org.genzoo.core.Sampler;
+import org.genzoo.core.MemoryBudget;
+import org.genzoo.core.MeanSampler;
 import org.genzoo.core.nn.Activation;
 import org.genzoo.core.nn.Gaussian;
 import org.genzoo.core.nn.Mlp;
@@ -35,10 +38,7 @@ import org.genzoo.data.DataSpec;
  * {@code L_k = E[log (1/k) Σ_i p(x, z_i) / q(z_i|x)]}, with {@code L_1 = ELBO ≤ L_k ≤ L_{k+1}
  * ≤ log p(x)}. genzoo reports {@code -L_5000} as an upper bound on the test NLL.
  */
-public final class Vae extends ModelBase<VaeConfig> implements Sampler, LowerBound {
-    /** Rows of (importance sample × example) evaluated at once, to bound memory. */
-    private static final int ROWS_PER_CHUNK = 50_000;
-
+public final class Vae extends ModelBase<VaeConfig> implements MeanSampler, LowerBound {
     private final Mlp encoder;
     private final Mlp decoder;
     private final NDArray decoderLogVar; // Gaussian decoder only
@@ -121,19 +121,95 @@ public final class Vae extends ModelBase<VaeConfig> implements Sampler, LowerBou
     }
 
     @Override
-    public NDArray lowerBound(NDArray x, int k) {
+    public NDArray lowerBound(NDArray x, int k, MemoryBudget memory) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         if (x.getShape().dimension() != 2 || x.getShape().get(1) != data.dim()) {
             throw new IllegalArgumentException("x must have shape (n, " + data.dim() + "), got " + x.getShape());
         }
-        return bound(x, k, x.getManager());
+        long n = x.getShape().get(0);
+        int chunk = memory.fit(Math.max(1, n) * boundBytesPerSample(), k);
+        return chunkedBound(x, k, chunk, (m, from, count) -> m.randomNormal(new Shape(count, n, latent)));
     }
 
     /**
-     * {@code log (1/k) Σ_i w_i}, {@code w_i = p(x, z_i) / q(z_i|x)}, per row of x; chunks of
-     * importance samples are combined by log-sum-exp so memory stays bounded for k = 5000.
+     * Counted from {@link #logWeights}: every array a chunk makes stays alive until the chunk's
+     * manager closes, so the footprint is the sum of all of them, per (example, sample): ε, σε
+     * and z, two for each of log N(z) and log N(ε) (7 latent-wide arrays); the pre-activation
+     * and activation of each decoder layer; the decoder's output with 3 more data-wide
+     * temporaries of the Bernoulli log-likelihood (9 for the Gaussian one); a few scalars.
+     */
+    @Override
+    public long boundBytesPerSample() {
+        long hidden = 0;
+        for (int w : config.decoderHidden()) {
+            hidden += w;
+        }
+        return 4L * (7L * latent + 2 * hidden + (bernoulli ? 4L : 10L) * data.dim() + 8);
+    }
+
+    /** Draws ε ~ N(0, I) for importance samples {@code from .. from + count - 1}. */
+    @FunctionalInterface
+    interface Noise {
+        /** An {@code (count, n, latent)} array in {@code m}. */
+        NDArray draw(NDManager m, int from, int count);
+    }
+
+    /**
+     * The IWAE bound of each row of {@code x} with {@code k} importance samples taken
+     * {@code chunk} at a time. Each chunk runs in its own sub-manager, which is closed (freeing
+     * its arrays) before the next one starts, so memory is bounded by one chunk whatever k is.
+     * Each chunk gives {@code log Σ_{i in chunk} w_i} per row; the chunks are merged exactly by a
+     * running log-sum-exp ({@link LogMeanExp}), so the result is the unchunked
+     * {@code log (1/k) Σ_i w_i} up to float rounding. Package-private so a test can give the
+     * same noise to a chunked and an unchunked call.
+     */
+    NDArray chunkedBound(NDArray x, int k, int chunk, Noise noise) {
+        int n = (int) x.getShape().get(0);
+        LogMeanExp acc = new LogMeanExp(n);
+        try (NDManager pm = x.getManager().newSubManager()) {
+            pm.tempAttachAll(x); // what is computed from x lands in pm and is freed with it
+            NDList q = posterior(x);
+            NDArray mu = q.get(0);
+            NDArray logVar = q.get(1);
+            NDArray sigma = logVar.mul(0.5f).exp();
+            NDArray halfLogDet = logVar.sum(new int[] {1}).mul(0.5f);
+            for (int done = 0; done < k; done += chunk) {
+                int c = Math.min(chunk, k - done);
+                try (NDManager cm = pm.newSubManager()) {
+                    cm.tempAttachAll(x, mu, sigma, halfLogDet);
+                    NDArray logW = logWeights(x, mu, sigma, halfLogDet, noise.draw(cm, done, c));
+                    acc.add(Gaussian.logSumExp(logW, 0).toFloatArray());
+                }
+            }
+        }
+        return x.getManager().create(acc.logMean(k));
+    }
+
+    /**
+     * {@code log w_i = log p(x|z_i) + log p(z_i) - log q(z_i|x)} with {@code z_i = μ + σ ε_i},
+     * shape {@code (c, n)} for noise {@code eps} of shape {@code (c, n, latent)}. The arrays
+     * land in {@code eps}'s manager (and {@code x}'s, which must be the same one).
+     *
+     * @param halfLogDet {@code ½ Σ_j log σ_j²} per row
+     */
+    private NDArray logWeights(NDArray x, NDArray mu, NDArray sigma, NDArray halfLogDet, NDArray eps) {
+        long c = eps.getShape().get(0);
+        long n = eps.getShape().get(1);
+        NDArray z = eps.mul(sigma).add(mu); // (c, n, L)
+        NDArray out = decoder.forward(z.reshape(c * n, latent)).reshape(c, n, data.dim());
+        // x (n, D) broadcasts over the c samples
+        NDArray logPxz = bernoulli ? Gaussian.logBernoulli(x, out) : Gaussian.logDensity(x, out, decoderLogVar);
+        NDArray logPz = Gaussian.logStandard(z);
+        // log q(z|x) with z = μ + σ ε: -½ Σ (ε² + log σ² + log 2π)
+        NDArray logQ = Gaussian.logStandard(eps).sub(halfLogDet);
+        return logPxz.add(logPz).sub(logQ);
+    }
+
+    /**
+     * {@code log (1/k) Σ_i w_i} per row of {@code x}, unchunked, with the graph kept for
+     * training (IWAE training with {@code trainK} samples).
      */
     private NDArray bound(NDArray x, int k, NDManager out) {
         long n = x.getShape().get(0);
@@ -141,35 +217,38 @@ public final class Vae extends ModelBase<VaeConfig> implements Sampler, LowerBou
         NDArray mu = q.get(0);
         NDArray logVar = q.get(1);
         NDArray sigma = logVar.mul(0.5f).exp();
-        int chunk = (int) Math.max(1, Math.min(k, ROWS_PER_CHUNK / Math.max(1, n)));
-        NDArray acc = null; // running log Σ w over chunks, shape (n,)
-        for (int done = 0; done < k; done += chunk) {
-            int c = Math.min(chunk, k - done);
-            NDArray eps = out.randomNormal(new Shape(c, n, latent));
-            NDArray z = eps.mul(sigma).add(mu); // (c, n, L)
-            NDArray xr = x.expandDims(0).repeat(0, c); // (c, n, D)
-            NDArray logPxz = logLikelihood(xr.reshape(c * n, data.dim()), z.reshape(c * n, latent)).reshape(c, n);
-            NDArray logPz = Gaussian.logStandard(z);
-            // log q(z|x) with z = μ + σ ε: -½ Σ (ε² + log σ² + log 2π)
-            NDArray logQ = Gaussian.logStandard(eps).sub(logVar.sum(new int[] {1}).mul(0.5f));
-            NDArray logW = logPxz.add(logPz).sub(logQ);
-            NDArray part = Gaussian.logSumExp(logW, 0);
-            acc = acc == null ? part : Gaussian.logSumExp(acc.stack(part, 0), 0);
-        }
-        return acc.sub((float) Math.log(k));
+        NDArray eps = out.randomNormal(new Shape(k, n, latent));
+        NDArray logW = logWeights(x, mu, sigma, logVar.sum(new int[] {1}).mul(0.5f), eps);
+        return Gaussian.logSumExp(logW, 0).sub((float) Math.log(k));
     }
 
+    /**
+     * Draws {@code z ~ N(0, I)} and then {@code x ~ p(x|z)}: 0/1 values from the Bernoulli
+     * decoder, or the Gaussian decoder's mean plus its noise.
+     */
     @Override
     public NDArray sample(NDManager mgr, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("n must be positive, got " + n);
-        }
-        NDArray z = mgr.randomNormal(new Shape(n, latent));
-        NDArray out = decoder.forward(z);
+        NDArray out = decode(mgr, n);
         if (bernoulli) {
-            return out.getNDArrayInternal().sigmoid(); // the mean image, as is usual for pictures
+            NDArray p = out.getNDArrayInternal().sigmoid();
+            return mgr.randomUniform(0f, 1f, p.getShape()).lt(p).toType(DataType.FLOAT32, false);
         }
         NDArray sd = out.zerosLike().add(decoderLogVar).mul(0.5f).exp(); // kept out of the model's manager
         return out.add(sd.mul(mgr.randomNormal(out.getShape())));
+    }
+
+    /** Draws {@code z ~ N(0, I)} and returns {@code E[x|z]}: the Bernoulli probabilities or the Gaussian mean. */
+    @Override
+    public NDArray sampleMeans(NDManager mgr, int n) {
+        NDArray out = decode(mgr, n);
+        return bernoulli ? out.getNDArrayInternal().sigmoid() : out;
+    }
+
+    /** The decoder's output (logits or mean) for {@code n} draws from the prior. */
+    private NDArray decode(NDManager mgr, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be positive, got " + n);
+        }
+        return decoder.forward(mgr.randomNormal(new Shape(n, latent)));
     }
 }
