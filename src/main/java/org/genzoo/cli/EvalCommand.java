@@ -18,8 +18,11 @@ import org.genzoo.eval.Evaluator;
 import org.genzoo.eval.Metric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code genzoo eval DIR}: scores a trained run with the estimator its capabilities call for. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -62,9 +65,21 @@ final class EvalCommand implements Callable<Integer> {
             + " examples (unless --k or --limit say otherwise). The estimator in the output names both.")
     boolean quick;
 
+    @Spec
+    CommandSpec spec;
+
+    int limit;
+
+    /** Checked while parsing, like every command's --limit: a bad value is a usage error before any work. */
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Score only the first N examples of the split (0: all). The estimator in the output says so.")
-    int limit;
+    void setLimit(int n) {
+        if (n < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--limit: expected 0 (all) or a positive number of examples, got " + n);
+        }
+        limit = n;
+    }
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256m",
             description = "Engine working memory for one chunk of the work, such as 256m or 2g (default ${DEFAULT-VALUE}). "
