@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.genzoo.core.ExactDensity;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.LowerBound;
+import org.genzoo.core.NativeMemory;
 import org.genzoo.core.Progress;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.Seeds;
@@ -202,6 +203,7 @@ public final class Evaluator {
                 try (NDManager sm = root.newSubManager()) {
                     System.arraycopy(f.apply(view.apply(split.toNDArray(sm, i, j))).toFloatArray(), 0, out, i, j - i);
                 }
+                NativeMemory.release(); // the batch's arrays are freed: keep their pages from piling up
                 progress.advance(j - i);
             }
             return out;
