@@ -20,11 +20,16 @@ final class DataOptions {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Use at most N examples of each split (0: all). For quick trials and smoke runs.")
     void setLimit(int n) {
+        limit = checkLimit(command, n);
+    }
+
+    /** {@code n} if it is a valid {@code --limit}, else a usage error of {@code command}. */
+    static int checkLimit(CommandSpec command, int n) {
         if (n < 0) {
             throw new ParameterException(command.commandLine(),
                     "--limit: expected 0 (all) or a positive number of examples, got " + n);
         }
-        limit = n;
+        return n;
     }
 
     /** Loads {@code name} with these options. */

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -74,11 +73,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Score only the first N examples of the split (0: all). The estimator in the output says so.")
     void setLimit(int n) {
-        if (n < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--limit: expected 0 (all) or a positive number of examples, got " + n);
-        }
-        limit = n;
+        limit = DataOptions.checkLimit(spec, n);
     }
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "256m",
