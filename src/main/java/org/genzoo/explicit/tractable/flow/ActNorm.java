@@ -51,7 +51,7 @@ public final class ActNorm implements Bijection {
     @Override
     public boolean needsInit() {
         if (!knownInitialised) {
-            knownInitialised = initialised.getFloat() > 0;
+            knownInitialised = Flows.scalar(initialised) > 0;
         }
         return !knownInitialised;
     }
@@ -60,8 +60,8 @@ public final class ActNorm implements Bijection {
     public NDArray initialize(NDArray x) {
         if (needsInit()) {
             int[] axes = Flows.statAxes(x.getShape());
-            NDArray mean = x.mean(axes);
-            NDArray std = x.sub(Flows.asPerChannel(mean, event)).square().mean(axes).sqrt();
+            NDArray mean = Flows.meanOver(x, axes);
+            NDArray std = Flows.meanOver(x.sub(Flows.asPerChannel(mean, event)).square(), axes).sqrt();
             NDArray s = std.add(1e-6f).log().neg();
             NDArray b = mean.mul(s.exp()).neg();
             // in place, outside any gradient recording, as Params.read sets values

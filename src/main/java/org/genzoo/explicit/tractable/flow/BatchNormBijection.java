@@ -52,8 +52,8 @@ public final class BatchNormBijection implements Bijection {
                         + x.getShape().get(0));
             }
             int[] axes = Flows.statAxes(x.getShape());
-            mean = Flows.asPerChannel(x.mean(axes), event);
-            var = Flows.asPerChannel(x.sub(mean).square().mean(axes), event);
+            mean = Flows.asPerChannel(Flows.meanOver(x, axes), event);
+            var = Flows.asPerChannel(Flows.meanOver(x.sub(mean).square(), axes), event);
             runningMean.muli(1f - MOMENTUM).addi(mean.stopGradient().mul(MOMENTUM));
             runningVar.muli(1f - MOMENTUM).addi(var.stopGradient().mul(MOMENTUM));
         } else {

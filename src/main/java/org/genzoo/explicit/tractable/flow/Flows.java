@@ -63,6 +63,25 @@ final class Flows {
         return axes;
     }
 
+    /**
+     * The mean over {@code axes}: the engine's mean takes one axis only, so a sum divided by
+     * the count.
+     */
+    static NDArray meanOver(NDArray x, int[] axes) {
+        long n = 1;
+        for (int a : axes) {
+            n *= x.getShape().get(a);
+        }
+        return x.sum(axes).div((float) n);
+    }
+
+    /** Reads a one-value array as a double, whatever its floating type. */
+    static double scalar(NDArray a) {
+        try (NDArray d = a.toType(ai.djl.ndarray.types.DataType.FLOAT64, true)) {
+            return d.getDouble(0);
+        }
+    }
+
     /** Reshapes a per-channel statistic {@code (c)} to broadcast over a batch shaped like {@code event}. */
     static NDArray asPerChannel(NDArray stat, Shape event) {
         return stat.reshape(perChannel(event));
