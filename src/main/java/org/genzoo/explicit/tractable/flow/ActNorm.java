@@ -1,6 +1,7 @@
 package org.genzoo.explicit.tractable.flow;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.genzoo.core.Init;
 import org.genzoo.core.Params;
@@ -64,10 +65,11 @@ public final class ActNorm implements Bijection {
             NDArray std = Flows.meanOver(x.sub(Flows.asPerChannel(mean, event)).square(), axes).sqrt();
             NDArray s = std.add(1e-6f).log().neg();
             NDArray b = mean.mul(s.exp()).neg();
-            // in place, outside any gradient recording, as Params.read sets values
-            logScale.muli(0f).addi(Flows.asPerChannel(s, event));
-            bias.muli(0f).addi(Flows.asPerChannel(b, event));
-            initialised.muli(0f).addi(1f);
+            // in place (p ← p - (p - new)), outside any gradient recording, with the temporaries in x's manager
+            NDManager m = x.getManager();
+            logScale.subi(Flows.borrow(m, logScale).sub(Flows.asPerChannel(s, event)));
+            bias.subi(Flows.borrow(m, bias).sub(Flows.asPerChannel(b, event)));
+            initialised.subi(Flows.borrow(m, initialised).sub(1f));
             knownInitialised = true;
         }
         return forward(x, false).value();

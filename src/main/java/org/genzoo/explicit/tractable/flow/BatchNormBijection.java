@@ -54,8 +54,8 @@ public final class BatchNormBijection implements Bijection {
             int[] axes = Flows.statAxes(x.getShape());
             mean = Flows.asPerChannel(Flows.meanOver(x, axes), event);
             var = Flows.asPerChannel(Flows.meanOver(x.sub(mean).square(), axes), event);
-            runningMean.muli(1f - MOMENTUM).addi(mean.stopGradient().mul(MOMENTUM));
-            runningVar.muli(1f - MOMENTUM).addi(var.stopGradient().mul(MOMENTUM));
+            follow(runningMean, mean, m);
+            follow(runningVar, var, m);
         } else {
             mean = Flows.borrow(m, runningMean);
             var = Flows.borrow(m, runningVar);
@@ -65,6 +65,17 @@ public final class BatchNormBijection implements Bijection {
         NDArray y = x.sub(mean).mul(lg.sub(logStd).exp()).add(Flows.borrow(m, beta));
         NDArray perPosition = lg.sub(logStd).sum().mul((float) Flows.spatial(event));
         return new Result(y, Flows.perExample(x, perPosition));
+    }
+
+    /**
+     * {@code r ← r - ρ (r - stat)}, in place: the difference is computed in the batch's manager
+     * from a detached copy of the statistic, so nothing is recorded for backpropagation and no
+     * temporary lands in the model's manager (an operation on the buffer itself, even
+     * {@code muli(number)}, would leave one array there per step).
+     */
+    private static void follow(NDArray running, NDArray stat, NDManager m) {
+        NDArray step = Flows.borrow(m, running).sub(stat.stopGradient()).mul(MOMENTUM);
+        running.subi(step);
     }
 
     @Override

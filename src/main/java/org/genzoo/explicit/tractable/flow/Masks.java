@@ -29,4 +29,36 @@ public final class Masks {
         }
         return Flows.constant(params, m, new Shape(dim));
     }
+
+    /**
+     * RealNVP's checkerboard mask for {@code (c, h, w)} images (section 3.4, figure 3):
+     * {@code m = (y + x + parity) mod 2} on every channel.
+     */
+    public static NDArray checkerboard(Params params, Shape event, int parity) {
+        int c = (int) event.get(0);
+        int h = (int) event.get(1);
+        int w = (int) event.get(2);
+        float[] m = new float[c * h * w];
+        for (int k = 0; k < c; k++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    m[(k * h + y) * w + x] = (y + x + parity) % 2;
+                }
+            }
+        }
+        return Flows.constant(params, m, event);
+    }
+
+    /**
+     * RealNVP's channel-wise mask for {@code (c, h, w)} images (section 3.4): the first half of
+     * the channels unchanged ({@code parity} 0) or the second half ({@code parity} 1).
+     */
+    public static NDArray channels(Params params, Shape event, int parity) {
+        int c = (int) event.get(0);
+        float[] m = new float[c];
+        for (int k = 0; k < c; k++) {
+            m[k] = (k < c / 2) == (parity == 0) ? 1 : 0;
+        }
+        return Flows.constant(params, m, new Shape(c, 1, 1));
+    }
 }

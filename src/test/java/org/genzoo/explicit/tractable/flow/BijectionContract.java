@@ -67,6 +67,11 @@ abstract class BijectionContract {
         return m.randomNormal(0f, 1f, shape, type);
     }
 
+    /** The shape of the forward map's output for a batch of {@code event}s (a squeeze changes it). */
+    Shape latentShape(Bijection b, Shape event, DataType type) {
+        return b.forward(input(root, batch(event), type)).value().getShape();
+    }
+
     /** A batch in the inverse map's domain; the default is standard normal values. */
     NDArray latent(NDManager m, Shape shape, DataType type) {
         return m.randomNormal(0f, 1f, shape, type);
@@ -113,7 +118,7 @@ abstract class BijectionContract {
     @MethodSource("events")
     void forwardUndoesInverseInFloat64(Shape event) {
         Bijection b = ready(new Params(root, DataType.FLOAT64), event);
-        NDArray y = latent(root, batch(event), DataType.FLOAT64);
+        NDArray y = latent(root, latentShape(b, event, DataType.FLOAT64), DataType.FLOAT64);
         Bijection.Result inv = b.inverse(y);
         Bijection.Result again = b.forward(inv.value());
         assertThat(maxAbs(again.value().sub(y))).as("|f(f⁻¹(y)) - y|").isLessThan(ROUND_TRIP_64);
@@ -136,7 +141,7 @@ abstract class BijectionContract {
         Bijection b = ready(new Params(root, DataType.FLOAT64), event);
         NDArray x = input(root, batch(event), DataType.FLOAT64);
         assertThat(logDetError(b::forward, x)).as("forward").isLessThan(LOG_DET_TOL);
-        NDArray y = latent(root, batch(event), DataType.FLOAT64);
+        NDArray y = latent(root, latentShape(b, event, DataType.FLOAT64), DataType.FLOAT64);
         assertThat(logDetError(b::inverse, y)).as("inverse").isLessThan(LOG_DET_TOL);
     }
 

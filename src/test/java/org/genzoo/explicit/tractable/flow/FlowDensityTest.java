@@ -55,7 +55,7 @@ class FlowDensityTest {
         int[] h = {32, 32};
         Flow<?> f = switch (kind) {
             case "nice" -> new Nice(new NiceConfig(4, h, "relu", "logistic", 0.05, 1.0), moons.spec(), root);
-            case "realnvp" -> new RealNvp(new RealNvpConfig(4, h, "relu", "batchnorm", 0.05, 1.0), moons.spec(), root);
+            case "realnvp" -> new RealNvp(new RealNvpConfig(4, h, "relu", "batchnorm", 0, 0, 0.05, 1.0), moons.spec(), root);
             default -> new Glow(new GlowConfig(3, h, "relu", 0.05, 1.0), moons.spec(), root);
         };
         TrainConfig cfg = new TrainConfig(8, 128, OptimizerSpec.adam(3e-3), 1, 0, 0, 1000);

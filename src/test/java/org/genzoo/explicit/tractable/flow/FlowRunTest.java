@@ -140,6 +140,27 @@ class FlowRunTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"nice", "realnvp", "glow"})
+    void trainingStepsLeaveNothingInTheModelsManager(String model) {
+        try (ai.djl.ndarray.NDManager root = ai.djl.ndarray.NDManager.newBaseManager();
+                org.genzoo.core.GenerativeModel m = Runs.build(spec(model, 1, 1), root);
+                org.genzoo.core.optim.OptimizerSet opt = new org.genzoo.core.optim.OptimizerSet(m.params(),
+                        m.parameterGroups(), Map.of(), org.genzoo.core.optim.OptimizerSpec.adam(1e-3))) {
+            ai.djl.ndarray.NDArray data = ring8.train().toNDArray(root);
+            int[] counts = new int[8];
+            for (int s = 0; s < counts.length; s++) {
+                try (ai.djl.ndarray.NDManager sm = root.newSubManager()) {
+                    ai.djl.ndarray.NDArray x = data.get(s * 64 + ":" + (s + 1) * 64);
+                    x.attach(sm);
+                    m.trainStep(x, opt, sm);
+                }
+                counts[s] = m.params().manager().getManagedArrays().size();
+            }
+            assertThat(counts[7]).as("arrays in the model's manager after 8 steps vs 2").isEqualTo(counts[1]);
+        }
+    }
+
     @Test
     void binaryDataAndBadSettingsAreOneLineErrors() {
         Dataset binary = Datasets.load("binary-synthetic", LoadOptions.defaults().withToySizes(64, 32, 32));
