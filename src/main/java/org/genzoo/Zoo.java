@@ -79,7 +79,7 @@ public final class Zoo {
                         0, 20, 0, 50),
                 Nice::new));
         add(new Entry<>("realnvp", Leaf.FLOW, RealNvp.class, RealNvpConfig.class,
-                "RealNVP (Dinh, Sohl-Dickstein & Bengio 2016): affine couplings, batch normalisation, MLP couplings",
+                "RealNVP (Dinh, Sohl-Dickstein & Bengio 2016): affine couplings; multi-scale convolutional on images, MLP couplings on vectors",
                 d -> d.dim() <= 64 ? RealNvpConfig.toy() : RealNvpConfig.mnist(),
                 d -> new TrainConfig(100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(1e-3), 0, 20, 0, 50),
                 RealNvp::new));

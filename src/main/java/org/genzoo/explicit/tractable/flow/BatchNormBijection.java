@@ -69,9 +69,8 @@ public final class BatchNormBijection implements Bijection {
 
     /**
      * {@code r ← r - ρ (r - stat)}, in place: the difference is computed in the batch's manager
-     * from a detached copy of the statistic, so nothing is recorded for backpropagation and no
-     * temporary lands in the model's manager (an operation on the buffer itself, even
-     * {@code muli(number)}, would leave one array there per step).
+     * from a detached copy of the statistic, so nothing is recorded for backpropagation and every
+     * temporary is freed with the step.
      */
     private static void follow(NDArray running, NDArray stat, NDManager m) {
         NDArray step = Flows.borrow(m, running).sub(stat.stopGradient()).mul(MOMENTUM);
