@@ -25,13 +25,33 @@ import java.util.function.Supplier;
  */
 public final class Params {
     private final NDManager manager;
+    private final DataType type;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
     private final Set<String> buffers = new HashSet<>();
     private boolean buildingBuffers;
 
     /** @param manager the model's manager; every parameter lives there */
     public Params(NDManager manager) {
+        this(manager, DataType.FLOAT32);
+    }
+
+    /**
+     * Parameters of another floating type: tests build a network in float64 to compare it with
+     * an independent reference (a finite-difference Jacobian, say) at float64 precision.
+     *
+     * @param type FLOAT32 or FLOAT64
+     */
+    public Params(NDManager manager, DataType type) {
+        if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
+            throw new IllegalArgumentException("type must be FLOAT32 or FLOAT64, got " + type);
+        }
         this.manager = manager;
+        this.type = type;
+    }
+
+    /** The floating type of every parameter and buffer. */
+    public DataType type() {
+        return type;
     }
 
     /** The manager the parameters live in. */
@@ -67,7 +87,7 @@ public final class Params {
         if (arrays.containsKey(name)) {
             throw new IllegalArgumentException("parameter '" + name + "' exists already");
         }
-        NDArray a = init.create(manager, shape, DataType.FLOAT32);
+        NDArray a = init.create(manager, shape, type);
         a.setName(name);
         arrays.put(name, a);
         return a;

@@ -99,7 +99,7 @@ public final class Datasets {
             case "moons" -> generated(name, opts, DataSpec.vector(2, DataKind.CONTINUOUS), ToyData::sampleMoons,
                     Optional.empty(), OptionalDouble.empty());
             case "checkerboard" -> generated(name, opts, DataSpec.vector(2, DataKind.CONTINUOUS),
-                    ToyData::sampleCheckerboard, Optional.empty(), OptionalDouble.empty());
+                    ToyData::sampleCheckerboard, Optional.empty(), OptionalDouble.of(Math.log(32))); // uniform on 8 squares of area 4
             case "binary-synthetic" -> generated(name, opts,
                     DataSpec.vector(BinarySynthetic.DIM, DataKind.BINARY), BinarySynthetic::sample,
                     Optional.empty(), OptionalDouble.of(BinarySynthetic.entropyNats()));

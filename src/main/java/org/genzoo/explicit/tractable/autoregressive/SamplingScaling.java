@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.function.Function;
 import org.genzoo.Zoo;
 import org.genzoo.core.GenerativeModel;
+import org.genzoo.core.Leaf;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.UserError;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 import org.genzoo.eval.SamplingCost;
 
+import org.genzoo.core.Leaf;
+import org.genzoo.explicit.tractable.flow.GlowConfig;
+import org.genzoo.explicit.tractable.flow.NiceConfig;
+import org.genzoo.explicit.tractable.flow.RealNvpConfig;
 /**
  * Sampling cost measured, not assumed: the time to draw a batch of samples from untrained models
  * of one family on binary images of growing size. An autoregressive model needs one network pass
@@ -41,13 +46,18 @@ public final class SamplingScaling {
 
     /**
      * Small configurations for the curve: NADE with 64 hidden units, MADE 64 ReLUs and one mask,
-     * PixelCNN with 16 channels and 2 blocks. Other catalogue models get their defaults.
+     * PixelCNN with 16 channels and 2 blocks, the flows' toy (MLP) versions. Other catalogue models
+     * get their defaults.
      */
     public static Function<DataSpec, Record> smallConfig(String model) {
         return switch (model) {
             case "nade" -> d -> new NadeConfig(64, "sigmoid");
             case "made" -> d -> new MadeConfig(new int[] {64}, 1, false, "relu", 0L);
             case "pixelcnn" -> d -> PixelCnnConfig.small();
+            // flows: their small MLP versions on the flattened image (one inverse pass either way)
+            case "nice" -> d -> NiceConfig.toy();
+            case "realnvp" -> d -> RealNvpConfig.toy();
+            case "glow" -> d -> GlowConfig.toy();
             default -> d -> Zoo.get(model).defaults().apply(d);
         };
     }
@@ -84,7 +94,9 @@ public final class SamplingScaling {
             if (s < 2) {
                 throw new IllegalArgumentException("image sides must be at least 2, got " + s);
             }
-            DataSpec spec = new DataSpec(s * s, new int[] {s, s}, DataKind.BINARY);
+            // a flow is a density on real values: it samples grey images rather than binary ones
+            DataSpec spec = new DataSpec(s * s, new int[] {s, s},
+                    entry.leaf() == Leaf.FLOW ? DataKind.GREY : DataKind.BINARY);
             Engine.getInstance().setRandomSeed(s);
             try (NDManager m = root.newSubManager();
                     GenerativeModel g = entry.create(config.apply(spec), spec, m)) {

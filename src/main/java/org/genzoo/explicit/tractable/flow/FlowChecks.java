@@ -1,0 +1,47 @@
+package org.genzoo.explicit.tractable.flow;
+
+import org.genzoo.core.UserError;
+
+/** Validation shared by the flow presets' hyperparameter records: one-line errors naming the setting. */
+final class FlowChecks {
+    private FlowChecks() {}
+
+    static void positive(int v, String name) {
+        if (v < 1) {
+            throw new UserError(name + ": expected a positive whole number, got " + v);
+        }
+    }
+
+    static int[] widths(int[] w, String name) {
+        if (w == null) {
+            throw new UserError(name + ": expected a list of widths");
+        }
+        for (int x : w) {
+            if (x < 1) {
+                throw new UserError(name + ": widths must be positive, got " + x);
+            }
+        }
+        return w.clone();
+    }
+
+    static void alpha(double a) {
+        if (!(a >= 0 && a < 0.5)) {
+            throw new UserError("logitAlpha: expected a number in [0, 0.5), got " + a);
+        }
+    }
+
+    static void temperature(double t) {
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new UserError("temperature: expected a positive number, got " + t);
+        }
+    }
+
+    static void oneOf(String v, String name, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return;
+            }
+        }
+        throw new UserError(name + ": expected one of " + String.join(", ", allowed) + "; got '" + v + "'");
+    }
+}

@@ -1,0 +1,39 @@
+package org.genzoo.explicit.tractable.flow;
+
+import org.genzoo.core.nn.Activation;
+
+/**
+ * Hyperparameters of {@link Glow}.
+ *
+ * @param steps number of flow steps (ActNorm, invertible linear map, affine coupling)
+ * @param hidden widths of each coupling network's hidden layers
+ * @param activation their nonlinearity
+ * @param logitAlpha α of the logit transform applied first to grey images (ignored for real data)
+ * @param temperature default sampling temperature T (1: the model itself; Glow shows T = 0.7)
+ */
+public record GlowConfig(int steps, int[] hidden, String activation, double logitAlpha, double temperature) {
+
+    /** Validates every field, naming it. */
+    public GlowConfig {
+        FlowChecks.positive(steps, "steps");
+        hidden = FlowChecks.widths(hidden, "hidden");
+        Activation.parse(activation, "activation");
+        FlowChecks.alpha(logitAlpha);
+        FlowChecks.temperature(temperature);
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /** Vectors of flattened images: 6 steps with couplings of 2 × 1,024 ReLUs. */
+    public static GlowConfig mnist() {
+        return new GlowConfig(6, new int[] {1024, 1024}, "relu", 0.05, 1.0);
+    }
+
+    /** A small model for 2-D toy data: 8 steps with couplings of 2 × 64 ReLUs. */
+    public static GlowConfig toy() {
+        return new GlowConfig(8, new int[] {64, 64}, "relu", 0.05, 1.0);
+    }
+}

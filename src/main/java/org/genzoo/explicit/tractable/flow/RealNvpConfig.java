@@ -1,0 +1,58 @@
+package org.genzoo.explicit.tractable.flow;
+
+import org.genzoo.core.UserError;
+import org.genzoo.core.nn.Activation;
+
+/**
+ * Hyperparameters of {@link RealNvp}.
+ *
+ * @param couplings vectors: number of affine coupling layers (partitions alternate between them)
+ * @param hidden vectors: widths of each coupling network's hidden layers
+ * @param activation their nonlinearity
+ * @param normalisation between couplings: {@code batchnorm} (the paper's, section 3.7),
+ *     {@code actnorm} (Glow's) or {@code none}
+ * @param features images: feature maps of the residual convolutional coupling networks of the
+ *     multi-scale architecture; 0 sees images as flattened vectors with MLP couplings
+ * @param blocks images: residual blocks per coupling network
+ * @param logitAlpha α of the logit transform applied first to grey images (ignored for real data)
+ * @param temperature default sampling temperature (1: the model itself)
+ */
+public record RealNvpConfig(int couplings, int[] hidden, String activation, String normalisation, int features,
+        int blocks, double logitAlpha, double temperature) {
+
+    /** Validates every field, naming it. */
+    public RealNvpConfig {
+        FlowChecks.positive(couplings, "couplings");
+        hidden = FlowChecks.widths(hidden, "hidden");
+        Activation.parse(activation, "activation");
+        FlowChecks.oneOf(normalisation, "normalisation", "batchnorm", "actnorm", "none");
+        if (features < 0 || blocks < 0) {
+            throw new UserError("features, blocks: expected 0 or more, got " + features + ", " + blocks);
+        }
+        FlowChecks.alpha(logitAlpha);
+        FlowChecks.temperature(temperature);
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /**
+     * Images: the multi-scale architecture with residual convolutional couplings of 32 feature
+     * maps and 2 residual blocks (the paper used 64 maps and 8 blocks on CIFAR-10; this is sized
+     * for a CPU), batch normalisation.
+     */
+    public static RealNvpConfig mnist() {
+        return new RealNvpConfig(6, new int[] {1024, 1024}, "relu", "batchnorm", 32, 2, 0.05, 1.0);
+    }
+
+    /**
+     * A small model for 2-D toy data: 8 couplings of 2 × 64 ReLUs with ActNorm between them.
+     * Not the paper's batch normalisation: with it, 5 of 8 default runs on the toys stopped on a
+     * NaN loss (docs/benchmarks.md); {@code --set normalisation=batchnorm} brings it back.
+     */
+    public static RealNvpConfig toy() {
+        return new RealNvpConfig(8, new int[] {64, 64}, "relu", "actnorm", 0, 0, 0.05, 1.0);
+    }
+}
