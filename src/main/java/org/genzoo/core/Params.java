@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * rather than DJL Blocks: one array per name, attached to the model's manager and marked as
  * requiring a gradient, so a model's forward pass is plain NDArray code, a checkpoint is the
  * list of (name, array), and loading copies values into the existing arrays (which keeps the
- * gradient flag; DJL's Block loading turns it off, see shared/djl-notes.md section 5).
+ * gradient flag; DJL's Block loading turns it off, see docs/runtime.md, "Engine facts").
  */
 public final class Params {
     private final NDManager manager;

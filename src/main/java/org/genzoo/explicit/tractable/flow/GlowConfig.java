@@ -1,9 +1,11 @@
 package org.genzoo.explicit.tractable.flow;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.nn.Activation;
 
 /**
- * Hyperparameters of {@link Glow}.
+ * Hyperparameters of {@link Glow}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list glow} prints.
  *
  * @param steps number of flow steps (ActNorm, invertible linear map, affine coupling)
  * @param hidden widths of each coupling network's hidden layers
@@ -11,7 +13,15 @@ import org.genzoo.core.nn.Activation;
  * @param logitAlpha α of the logit transform applied first to grey images (ignored for real data)
  * @param temperature default sampling temperature T (1: the model itself; Glow shows T = 0.7)
  */
-public record GlowConfig(int steps, int[] hidden, String activation, double logitAlpha, double temperature) {
+public record GlowConfig(
+        @Setting("number of flow steps, each ActNorm, an invertible linear map and an affine coupling") int steps,
+        @Setting("widths of each coupling network's hidden layers") int[] hidden,
+        @Setting("nonlinearity of the coupling networks: relu, leaky_relu, tanh, softplus, sigmoid or "
+                + "linear") String activation,
+        @Setting("alpha of the logit transform y = logit(alpha + (1 - 2 alpha) x) applied first to grey "
+                + "images (ignored for real-valued data)") double logitAlpha,
+        @Setting("default sampling temperature T: z is scaled by T (1: the model itself; Glow shows 0.7)")
+        double temperature) {
 
     /** Validates every field, naming it. */
     public GlowConfig {

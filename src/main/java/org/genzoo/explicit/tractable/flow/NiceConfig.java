@@ -1,9 +1,11 @@
 package org.genzoo.explicit.tractable.flow;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.nn.Activation;
 
 /**
- * Hyperparameters of {@link Nice}.
+ * Hyperparameters of {@link Nice}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list nice} prints.
  *
  * @param couplings number of additive coupling layers (partitions alternate between them)
  * @param hidden widths of each coupling network's hidden layers
@@ -12,8 +14,15 @@ import org.genzoo.core.nn.Activation;
  * @param logitAlpha α of the logit transform applied first to grey images (ignored for real data)
  * @param temperature default sampling temperature (1: the model itself)
  */
-public record NiceConfig(int couplings, int[] hidden, String activation, String prior, double logitAlpha,
-        double temperature) {
+public record NiceConfig(
+        @Setting("number of additive coupling layers; the partition alternates between them") int couplings,
+        @Setting("widths of each coupling network's hidden layers, e.g. 1000,1000") int[] hidden,
+        @Setting("nonlinearity of the coupling networks: relu, leaky_relu, tanh, softplus, sigmoid or "
+                + "linear") String activation,
+        @Setting("base distribution: logistic (the paper's) or normal") String prior,
+        @Setting("alpha of the logit transform y = logit(alpha + (1 - 2 alpha) x) applied first to grey "
+                + "images (ignored for real-valued data)") double logitAlpha,
+        @Setting("default sampling temperature T: z is scaled by T (1: the model itself)") double temperature) {
 
     /** Validates every field, naming it. */
     public NiceConfig {

@@ -1,10 +1,12 @@
 package org.genzoo.explicit.tractable.flow;
 
+import org.genzoo.core.Setting;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 
 /**
- * Hyperparameters of {@link RealNvp}.
+ * Hyperparameters of {@link RealNvp}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list realnvp} prints.
  *
  * @param couplings vectors: number of affine coupling layers (partitions alternate between them)
  * @param hidden vectors: widths of each coupling network's hidden layers
@@ -17,8 +19,19 @@ import org.genzoo.core.nn.Activation;
  * @param logitAlpha α of the logit transform applied first to grey images (ignored for real data)
  * @param temperature default sampling temperature (1: the model itself)
  */
-public record RealNvpConfig(int couplings, int[] hidden, String activation, String normalisation, int features,
-        int blocks, double logitAlpha, double temperature) {
+public record RealNvpConfig(
+        @Setting("vectors: number of affine coupling layers; the partition alternates between them") int couplings,
+        @Setting("vectors: widths of each coupling network's hidden layers") int[] hidden,
+        @Setting("nonlinearity of the coupling networks: relu, leaky_relu, tanh, softplus, sigmoid or "
+                + "linear") String activation,
+        @Setting("normalisation between couplings: batchnorm (the paper's), actnorm (Glow's) or none")
+        String normalisation,
+        @Setting("images: feature maps of the residual convolutional coupling networks of the multi-scale "
+                + "architecture; 0 treats images as flat vectors with MLP couplings") int features,
+        @Setting("images: residual blocks per coupling network") int blocks,
+        @Setting("alpha of the logit transform y = logit(alpha + (1 - 2 alpha) x) applied first to grey "
+                + "images (ignored for real-valued data)") double logitAlpha,
+        @Setting("default sampling temperature T: z is scaled by T (1: the model itself)") double temperature) {
 
     /** Validates every field, naming it. */
     public RealNvpConfig {

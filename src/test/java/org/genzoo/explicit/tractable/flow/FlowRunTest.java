@@ -164,11 +164,11 @@ class FlowRunTest {
     @Test
     void binaryDataAndBadSettingsAreOneLineErrors() {
         Dataset binary = Datasets.load("binary-synthetic", LoadOptions.defaults().withToySizes(64, 32, 32));
-        RunSpec onBinary = Runs.spec(new Runs.Request("nice", Map.of(), 1, 1, 0), binary);
+        RunSpec onBinary = Runs.spec(new Runs.Request("nice", Map.of(), 1, 1L, 0), binary);
         assertThat(Runs.unsupported(onBinary)).contains("binary");
-        assertThatThrownBy(() -> Runs.spec(new Runs.Request("realnvp", Map.of("normalisation", "layer"), 1, 1, 0), ring8))
+        assertThatThrownBy(() -> Runs.spec(new Runs.Request("realnvp", Map.of("normalisation", "layer"), 1, 1L, 0), ring8))
                 .isInstanceOf(UserError.class).hasMessageContaining("normalisation");
-        assertThatThrownBy(() -> Runs.spec(new Runs.Request("glow", Map.of("temperature", "0"), 1, 1, 0), ring8))
+        assertThatThrownBy(() -> Runs.spec(new Runs.Request("glow", Map.of("temperature", "0"), 1, 1L, 0), ring8))
                 .isInstanceOf(UserError.class).hasMessageContaining("temperature");
     }
 

@@ -25,7 +25,7 @@ class FlowSamplingTest {
     void aSampleAtTemperatureTMapsBackToTTimesTheLatent(String kind) {
         Dataset ring8 = Datasets.load("ring8", LoadOptions.defaults().withToySizes(64, 32, 32));
         try (NDManager root = NDManager.newBaseManager();
-                GenerativeModel g = Runs.build(Runs.spec(new Runs.Request(kind, Map.of("temperature", "0.7"), 1, 1, 0),
+                GenerativeModel g = Runs.build(Runs.spec(new Runs.Request(kind, Map.of("temperature", "0.7"), 1, 1L, 0),
                         ring8), root)) {
             Flow<?> f = (Flow<?>) g;
             f.bijection().initialize(ring8.train().toNDArray(root)); // ActNorm away from the identity
