@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.genzoo.Runs;
 import org.genzoo.Zoo;
@@ -16,6 +17,7 @@ import org.genzoo.core.RunSpec;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.TrainResult;
 import org.genzoo.core.Trainer;
+import org.genzoo.core.TrainingDivergedException;
 import org.genzoo.core.UserError;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.Dataset;
@@ -29,8 +31,10 @@ import org.genzoo.report.Pictures;
 import org.genzoo.report.Plots;
 import org.genzoo.report.TrainingLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code genzoo compare}: trains every chosen model on the same data, evaluates them alike and
@@ -62,6 +66,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs for every model (default: each model's default).")
     Integer epochs;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a setting of every model, as 'genzoo train --set' does; a training setting (lr, "
+                    + "lr_decay, batch, ...) suits every model, a model setting only the models that have it. Repeatable.")
+    Map<String, String> sets = new LinkedHashMap<>();
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of every run (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -71,10 +80,29 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "5000", description = "IWAE importance samples (default ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--scaling-sides", paramLabel = "LIST", split = ",", defaultValue = "8,14,28",
+    @Option(names = "--scaling-sides", paramLabel = "LIST", split = ",", defaultValue = "8,14,28", converter = Sides.class,
             description = "Sides of the binary s×s images at which every model's sampling time is measured "
                     + "(untrained models; default ${DEFAULT-VALUE}; empty to skip).")
     List<Integer> scalingSides;
+
+    /** Turns {@code --scaling-sides ""} into an empty list, as the help promises (picocli would parse "" as a number). */
+    static final class Sides implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String v) {
+            if (v.isBlank()) {
+                return null;
+            }
+            try {
+                int side = Integer.parseInt(v.trim());
+                if (side < 2) {
+                    throw new NumberFormatException();
+                }
+                return side;
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected image sides of 2 or more, got '" + v + "'");
+            }
+        }
+    }
 
     @Mixin
     DataOptions dataOptions;
@@ -99,10 +127,11 @@ final class CompareCommand implements Callable<Integer> {
         List<ComparisonTable.Entry> entries = new ArrayList<>();
         LinkedHashMap<String, Double> sampleTimes = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
+        Map<String, String> diverged = new LinkedHashMap<>();
         boolean pictured = Pictures.hasSamplePicture(ds.spec());
         double trueNll = Double.NaN;
         for (String name : List.copyOf(names)) {
-            RunSpec spec = Runs.spec(new Runs.Request(name, Map.of(), epochs, seed, maxBatches), ds);
+            RunSpec spec = Runs.spec(new Runs.Request(name, sets, epochs, seed, maxBatches), ds);
             String why = Runs.unsupported(spec);
             if (why != null) {
                 if (models != null && !models.isEmpty()) {
@@ -114,8 +143,21 @@ final class CompareCommand implements Callable<Integer> {
             }
             Path dir = out.resolve(name);
             System.err.println("== " + name + " on " + ds.name());
-            TrainResult tr = Runs.train(spec, ds, dir, true,
-                    List.of(engine.progress(false), new CsvLog(dir.resolve(Trainer.LOG))));
+            TrainResult tr = null;
+            try {
+                tr = Runs.train(spec, ds, dir, true,
+                        List.of(engine.progress(false), new CsvLog(dir.resolve(Trainer.LOG))));
+            } catch (TrainingDivergedException e) {
+                // one model's divergence is a finding of the comparison, not the end of it: score
+                // its best parameters when it kept any, and say so on the page
+                System.err.println("genzoo: " + name + ": " + e.getMessage());
+                if (!Files.isRegularFile(dir.resolve(Trainer.PARAMS))) {
+                    skipped.put(name, "training diverged before its first checkpoint");
+                    names.remove(name);
+                    continue;
+                }
+                diverged.put(name, e.getMessage());
+            }
             Evaluator.Result er;
             try (Runs.Opened run = Runs.open(dir)) {
                 er = Evaluator.evaluate(run.model(), ds, eo, engine.progress(false));
@@ -129,8 +171,14 @@ final class CompareCommand implements Callable<Integer> {
             Map<String, Object> res = EvalCommand.toJson(name, ds.name(), "test", er.metrics());
             res.put("leaf", Zoo.get(name).leaf().path());
             res.put("train", tr);
+            if (diverged.containsKey(name)) {
+                res.put("diverged", diverged.get(name));
+            }
             results.add(res);
-            Json.writeAtomic(dir.resolve(Runs.METRICS), Map.of("train", tr, "eval", res));
+            Map<String, Object> runMetrics = new LinkedHashMap<>();
+            runMetrics.put("train", tr); // null when training diverged: the reason is in "eval"."diverged"
+            runMetrics.put("eval", res);
+            Json.writeAtomic(dir.resolve(Runs.METRICS), runMetrics);
             for (Metric m : er.metrics()) {
                 if (m.name().equals("sample_time")) {
                     sampleTimes.put(name, m.value());
@@ -138,7 +186,8 @@ final class CompareCommand implements Callable<Integer> {
                     trueNll = m.value();
                 }
             }
-            entries.add(new ComparisonTable.Entry(name, Zoo.get(name).leaf().path(), er.metrics(), tr.seconds()));
+            entries.add(new ComparisonTable.Entry(name, Zoo.get(name).leaf().path(), er.metrics(),
+                    tr == null ? Double.NaN : tr.seconds()));
         }
         HtmlReport page = new HtmlReport("genzoo compare: " + ds.name())
                 .paragraph("Every model trained on the same data (" + ds.name() + ", " + ds.train().size()
@@ -157,6 +206,11 @@ final class CompareCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder("Not run on this data: ");
             skipped.forEach((m, why) -> sb.append(m).append(" (").append(why).append("); "));
             page.paragraph(sb.substring(0, sb.length() - 2) + ".");
+        }
+        if (!diverged.isEmpty()) {
+            StringBuilder sb = new StringBuilder("Diverged in training, scored with the best parameters they kept: ");
+            diverged.forEach((m, why) -> sb.append(m).append(" (").append(why).append("); "));
+            page.note(sb.substring(0, sb.length() - 2) + ".");
         }
         if (!sampleTimes.isEmpty()) {
             Plots.bars(out.resolve("sampling.png"), "Time to draw 100 samples (trained models)", "milliseconds",
@@ -208,6 +262,7 @@ final class CompareCommand implements Callable<Integer> {
         all.put("date", LocalDate.now().toString());
         all.put("models", results);
         all.put("skipped", skipped);
+        all.put("diverged", diverged);
         all.put("sampling_scaling_seconds_per_100", scaling);
         Json.writeAtomic(out.resolve("results.json"), all);
         System.out.println("wrote " + out.resolve("index.html") + " and " + out.resolve("results.json"));
@@ -231,6 +286,9 @@ final class CompareCommand implements Callable<Integer> {
     /** Seconds per 100 samples at each image side, for every model in the catalogue that samples. */
     private Map<String, List<SamplingScaling.Point>> scaling() {
         Map<String, List<SamplingScaling.Point>> out = new LinkedHashMap<>();
+        if (scalingSides != null) {
+            scalingSides.removeIf(Objects::isNull);
+        }
         if (scalingSides == null || scalingSides.isEmpty()) {
             return out;
         }

@@ -104,6 +104,21 @@ class CliTest {
     }
 
     @Test
+    void aModelThatDivergesIsReportedAndTheComparisonGoesOn() throws Exception {
+        // at lr 1e9 every model diverges in its first epoch, before any checkpoint: the comparison
+        // still writes its page and results, and says why each model is missing
+        Path out = tmp.resolve("cmp-diverged");
+        Out c = run("compare", "--models", "vae,gan", "--epochs", "2", "--max-batches", "5", "--limit", "300", "--k",
+                "5", "--set", "lr=1e9", "--out", out.toString(), "--quiet", "--scaling-sides", ""); // "": none
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.err()).contains("vae: training diverged");
+        JsonNode res = Json.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertThat(res.at("/skipped/vae").asText()).isEqualTo("training diverged before its first checkpoint");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("training diverged before its first checkpoint");
+        assertThat(res.at("/sampling_scaling_seconds_per_100").size()).as("--scaling-sides \"\" skips").isZero();
+    }
+
+    @Test
     void listShowsEveryLeafAndModel() {
         Out l = run("list");
         assertThat(l.code()).isZero();
