@@ -623,19 +623,15 @@ public final class Plots {
         if (min == max) {
             max = min + 1; // a flat grid still needs a scale
         }
-        // XChart's heat map has category axes: one label per cell, so most are left blank
+        // XChart's heat map has category axes: one label per cell, so most are left blank (a
+        // zero-width space: XChart cannot lay out an empty label)
         List<String> xs = new ArrayList<>();
         List<String> ys = new ArrayList<>();
         int every = Math.max(1, (side - 1) / (HEAT_TICKS - 1));
         for (int i = 0; i < side; i++) {
             boolean tick = i % every == 0;
-            xs.add(tick ? String.format(Locale.ROOT, "%.3g", box[0] + (i + 0.5) * (box[1] - box[0]) / side) : "");
-            ys.add(tick ? String.format(Locale.ROOT, "%.3g", box[2] + (i + 0.5) * (box[3] - box[2]) / side) : "");
-        }
-        // blank labels repeat, and categories must be distinct: pad them with invisible distinct widths
-        for (int i = 0; i < side; i++) {
-            xs.set(i, xs.get(i) + "\u200b".repeat(i));
-            ys.set(i, ys.get(i) + "\u200b".repeat(i));
+            xs.add(tick ? String.format(Locale.ROOT, "%.3g", box[0] + (i + 0.5) * (box[1] - box[0]) / side) : "\u200b");
+            ys.add(tick ? String.format(Locale.ROOT, "%.3g", box[2] + (i + 0.5) * (box[3] - box[2]) / side) : "\u200b");
         }
         List<Number[]> cells = new ArrayList<>(side * side);
         for (int i = 0; i < side; i++) {
