@@ -21,6 +21,7 @@ import org.genzoo.core.TrainingDivergedException;
 import org.genzoo.core.UserError;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.Dataset;
+import org.genzoo.eval.DensityGrid;
 import org.genzoo.eval.EvalOptions;
 import org.genzoo.eval.Evaluator;
 import org.genzoo.eval.Metric;
@@ -48,6 +49,8 @@ import picocli.CommandLine.TypeConversionException;
 final class CompareCommand implements Callable<Integer> {
     /** Per-dimension frequencies of samples against the data, for data with no sample picture. */
     static final String MARGINALS = "marginals.png";
+    /** The model's density as a heat map, for models with a density on 2-D continuous data. */
+    static final String DENSITY = "density.png";
     /** Training curves drawn from the run's log. */
     static final String CURVES = "curves.png";
     /** Samples drawn for the marginal frequencies. */
@@ -128,6 +131,7 @@ final class CompareCommand implements Callable<Integer> {
         LinkedHashMap<String, Double> sampleTimes = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, String> diverged = new LinkedHashMap<>();
+        Map<String, String> densities = new LinkedHashMap<>(); // model name to what its heat map shows
         boolean pictured = Pictures.hasSamplePicture(ds.spec());
         double trueNll = Double.NaN;
         for (String name : List.copyOf(names)) {
@@ -161,6 +165,16 @@ final class CompareCommand implements Callable<Integer> {
             Evaluator.Result er;
             try (Runs.Opened run = Runs.open(dir)) {
                 er = Evaluator.evaluate(run.model(), ds, eo, engine.progress(false));
+                if (pictured && DensityGrid.applies(run.model())) {
+                    float[][] trainRows = new float[ds.train().size()][];
+                    for (int i = 0; i < trainRows.length; i++) {
+                        trainRows[i] = ds.train().row(i);
+                    }
+                    DensityGrid grid = DensityGrid.compute(run.model(), DensityGrid.boxAround(trainRows, 0.1),
+                            DensityGrid.DEFAULT_SIDE, run.root(), seed);
+                    Pictures.density(dir.resolve(DENSITY), grid, name + " on " + ds.name());
+                    densities.put(name, grid.estimator());
+                }
                 if (!pictured && run.model() instanceof Sampler sampler) {
                     // no scatter or image grid fits this data: compare each dimension's frequency
                     float[][] rows = Runs.draw(sampler, ds.spec().dim(), MARGINAL_SAMPLES, seed, run.root());
@@ -238,6 +252,13 @@ final class CompareCommand implements Callable<Integer> {
                         + (ds.spec().isImage() ? "." : ds.mixture().isPresent()
                                 ? " (blue dots). Red crosses: the true centres of the data's "
                                         + ds.mixture().get().centres().length + " modes." : " (blue dots)."));
+                if (densities.containsKey(name) && Files.isRegularFile(dir.resolve(DENSITY))) {
+                    page.figure(name + "/" + DENSITY, "The density of " + name + " on a " + DensityGrid.DEFAULT_SIDE
+                            + "×" + DensityGrid.DEFAULT_SIDE + " grid over the training data's range plus 10% on each "
+                            + "side, from its " + densities.get(name) + (densities.get(name).contains("bound")
+                                    ? ": the colours are exp(bound), at most the density." : ".")
+                            + " White is 0; the scale's top is the largest value on the grid.");
+                }
             } else if (Files.isRegularFile(dir.resolve(MARGINALS))) {
                 page.figure(name + "/" + MARGINALS, "Each dimension's frequency in " + MARGINAL_SAMPLES
                         + " samples from " + name + " next to its frequency in the test data: the data is neither an "

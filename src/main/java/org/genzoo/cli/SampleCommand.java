@@ -14,10 +14,13 @@ import org.genzoo.core.MeanSampler;
 import org.genzoo.core.MemoryBudget;
 import org.genzoo.core.Progress;
 import org.genzoo.core.Sampler;
+import org.genzoo.core.TemperatureSampler;
 import org.genzoo.core.UserError;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.MixtureSpec;
 import org.genzoo.data.NpyWriter;
+import org.genzoo.data.Split;
+import org.genzoo.eval.DensityGrid;
 import org.genzoo.report.Pictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +32,11 @@ import picocli.CommandLine.Parameters;
         description = {"Draw samples from a trained run: a .png picture (an image grid, or a scatter plot for 2-D data, "
                 + "at most " + SampleCommand.PICTURE_MAX + " samples), or the numbers as .csv or .npy, written in chunks "
                 + "(any -n fits in memory) to a temporary file that is renamed when complete.",
-                "A model of binary data gives 0/1 samples; --means gives the decoder's probabilities instead."})
+                "A model of binary data gives 0/1 samples; --means gives the decoder's probabilities instead.",
+                "For 2-D continuous data, a .png of a model with a density (exact, or a lower bound for a VAE) also "
+                        + "gets FILE-density.png beside it: a heat map of the density on a " + DensityGrid.DEFAULT_SIDE
+                        + "×" + DensityGrid.DEFAULT_SIDE + " grid over the training data's range plus 10%% (built-in "
+                        + "data) or the samples' range plus 10%% (other data). A sampler with no density (gan) gets none."})
 final class SampleCommand implements Callable<Integer> {
     /** The most samples a picture shows. */
     static final int PICTURE_MAX = 10_000;
@@ -43,12 +50,18 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output: .png, .csv or .npy.")
     Path out;
 
-    @Option(names = "--force", description = "Replace --out if it exists.")
+    @Option(names = "--force", description = "Replace --out (and FILE-density.png) if it exists.")
     boolean force;
 
     @Option(names = "--means", description = "Write the decoder's means E[x|z] (for a Bernoulli decoder, the probability "
             + "of each value being 1) instead of samples. Only for models with a decoder distribution (vae).")
     boolean means;
+
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "Sample at temperature T > 0: the latent noise is scaled by T (T < 1: more typical, less "
+                    + "diverse samples). Only for models that have one (flows: nice, realnvp, glow); default: the "
+                    + "run's own setting. The density picture is of the model itself (T = 1).")
+    Double temperature;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the samples (default ${DEFAULT-VALUE}).")
     long seed;
@@ -75,12 +88,20 @@ final class SampleCommand implements Callable<Integer> {
         if (name.endsWith(".png") && n > PICTURE_MAX) {
             throw new UserError("-n " + n + ": a .png picture shows at most " + PICTURE_MAX + " samples; use .csv or .npy for more");
         }
+        if (temperature != null && (!(temperature > 0) || temperature.isInfinite())) {
+            throw new UserError("--temperature: expected a positive number, got " + temperature);
+        }
         MemoryBudget budget = MemoryBudget.parse(memory, "--memory");
         try (Runs.Opened run = Runs.open(dir)) {
-            if (!(run.model() instanceof Sampler s)) {
+            if (!(run.model() instanceof Sampler plain)) {
                 throw new UserError(dir + ": model '" + run.spec().model() + "' cannot sample");
             }
-            if (means && !(s instanceof MeanSampler)) {
+            if (temperature != null && !(plain instanceof TemperatureSampler)) {
+                throw new UserError("--temperature: model '" + run.spec().model() + "' has no sampling temperature "
+                        + "(flows have one: nice, realnvp, glow); drop --temperature");
+            }
+            Sampler s = temperature == null ? plain : ((TemperatureSampler) plain).at(temperature);
+            if (means && !(plain instanceof MeanSampler)) {
                 throw new UserError("--means: model '" + run.spec().model() + "' has no decoder distribution, so no means; "
                         + "its samples are its only output (drop --means)");
             }
@@ -90,7 +111,12 @@ final class SampleCommand implements Callable<Integer> {
                 throw new UserError("--out " + out + ": a picture needs images or 2-D data; use .csv or .npy");
             }
             if (name.endsWith(".png")) {
-                writePicture(run, s, dim, budget);
+                Path density = null;
+                if (DensityGrid.applies(run.model())) {
+                    density = densityFile(out);
+                    OutputFiles.check(density, "--out", "samples.png", force, "--force");
+                }
+                writePicture(run, s, dim, budget, density);
             } else {
                 Progress progress = engine.progress(false);
                 progress.start(means ? "means" : "sample", n, " rows");
@@ -101,6 +127,9 @@ final class SampleCommand implements Callable<Integer> {
                 }
             }
             System.out.println("wrote " + n + (means ? " means" : " samples") + " to " + out);
+            if (name.endsWith(".png") && DensityGrid.applies(run.model())) {
+                System.out.println("wrote the model's density to " + densityFile(out));
+            }
         }
         return 0;
     }
@@ -127,7 +156,13 @@ final class SampleCommand implements Callable<Integer> {
         });
     }
 
-    private void writePicture(Runs.Opened run, Sampler s, int dim, MemoryBudget budget) {
+    /** {@code FILE.png} to {@code FILE-density.png}, beside it. */
+    static Path densityFile(Path png) {
+        String f = png.getFileName().toString();
+        return png.resolveSibling(f.substring(0, f.length() - ".png".length()) + "-density.png");
+    }
+
+    private void writePicture(Runs.Opened run, Sampler s, int dim, MemoryBudget budget, Path density) {
         MixtureSpec mix = null;
         if (Datasets.builtInNames().contains(run.spec().data()) && dim == 2) {
             mix = Datasets.load(run.spec().data()).mixture().orElse(null); // toy data: cheap to regenerate
@@ -143,9 +178,22 @@ final class SampleCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the sink above does no I/O
         }
-        if (!Pictures.samples(out, run.spec().dataSpec(), rows, mix, run.spec().model() + " on "
-                + Path.of(run.spec().data()).getFileName())) {
+        String on = run.spec().model() + " on " + Path.of(run.spec().data()).getFileName();
+        if (!Pictures.samples(out, run.spec().dataSpec(), rows, mix, on)) {
             throw new UserError("--out " + out + ": a picture needs images or 2-D data; use .csv or .npy");
+        }
+        if (density != null) {
+            float[][] around = rows;
+            if (Datasets.builtInNames().contains(run.spec().data())) {
+                Split train = Datasets.load(run.spec().data()).train(); // toy data: cheap to regenerate
+                around = new float[train.size()][];
+                for (int i = 0; i < around.length; i++) {
+                    around[i] = train.row(i);
+                }
+            }
+            DensityGrid grid = DensityGrid.compute(run.model(), DensityGrid.boxAround(around, 0.1),
+                    DensityGrid.DEFAULT_SIDE, run.root(), seed);
+            Pictures.density(density, grid, on);
         }
     }
 }

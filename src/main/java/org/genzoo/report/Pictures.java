@@ -2,6 +2,7 @@ package org.genzoo.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 import org.genzoo.data.MixtureSpec;
 import org.genzoo.data.Split;
+import org.genzoo.eval.DensityGrid;
 import org.knowm.xchart.CategoryChart;
 
 /** The right picture of a set of samples for the shape of the data. */
@@ -36,6 +38,25 @@ public final class Pictures {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Draws a model's density grid as a heat map of {@code exp(logp)}: the density p(x) itself
+     * for an exact grid, {@code exp} of the bound (a lower bound on p(x)) otherwise; the title
+     * says which.
+     */
+    public static void density(Path png, DensityGrid grid, String model) {
+        double[][] p = new double[grid.side()][];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Arrays.stream(grid.logp()[i]).map(Math::exp).toArray();
+        }
+        Plots.heatMap(png, densityTitle(grid, model), p, grid.box());
+    }
+
+    /** The title of {@link #density}: what the colours are. */
+    static String densityTitle(DensityGrid grid, String model) {
+        return grid.bound() ? "exp(IWAE bound, k=" + DensityGrid.BOUND_K + "), a lower bound on the density p(x), of " + model
+                : "Density p(x) of " + model + " (exact)";
     }
 
     /** Whether {@link #samples} draws a picture for data of this shape. */

@@ -23,11 +23,14 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.HeatMapStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -557,6 +560,110 @@ public final class Plots {
         hidden.setMarker(SeriesMarkers.NONE);
         hidden.setShowInLegend(false);
         return true;
+    }
+
+    /** Side in pixels of a heat map when the caller does not give one (wider than tall: the colour scale sits right). */
+    public static final int DEFAULT_HEAT_WIDTH = 680;
+
+    /** Ticks labelled along each axis of a heat map; the other cells' labels are left blank. */
+    private static final int HEAT_TICKS = 5;
+
+    /** {@link #heatMap(Path, String, double[][], float[], int, int)} at {@value #DEFAULT_HEAT_WIDTH} × {@value #DEFAULT_SCATTER_SIDE} pixels. */
+    public static void heatMap(Path png, String title, double[][] values, float[] box) {
+        heatMap(png, title, values, box, DEFAULT_HEAT_WIDTH, DEFAULT_SCATTER_SIDE);
+    }
+
+    /**
+     * Draws a square grid of values over a box of the plane as a heat map, with a colour scale
+     * (white for the smallest value, or 0 when no value is negative, dark blue for the largest).
+     * Non-finite values are drawn as the smallest one.
+     *
+     * @param png the file to write
+     * @param title chart title (say there what the colours are)
+     * @param values {@code side × side}, row {@code i} at the {@code i}-th height from the bottom
+     * @param box {@code {xmin, xmax, ymin, ymax}} that the grid covers; the axes are labelled with
+     *     cell centres
+     * @throws IllegalArgumentException if the grid is not square, has no finite value, or the
+     *     box or size is malformed
+     */
+    public static void heatMap(Path png, String title, double[][] values, float[] box, int widthPx, int heightPx) {
+        Objects.requireNonNull(png, "png");
+        save(png, heatMapChart(title, values, box, widthPx, heightPx));
+    }
+
+    /** The chart that {@link #heatMap(Path, String, double[][], float[], int, int)} draws. */
+    static HeatMapChart heatMapChart(String title, double[][] values, float[] box, int widthPx, int heightPx) {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(values, "values");
+        checkSize(widthPx, heightPx);
+        checkRange(box);
+        int side = values.length;
+        if (side < 2) {
+            throw new IllegalArgumentException("a heat map needs at least 2×2 values, got " + side + " rows");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] row : values) {
+            if (row.length != side) {
+                throw new IllegalArgumentException("values must be square, got a row of " + row.length + " in " + side);
+            }
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("a heat map needs at least one finite value");
+        }
+        if (min >= 0) {
+            min = 0; // a scale of non-negative values (a density) starts at 0
+        }
+        if (min == max) {
+            max = min + 1; // a flat grid still needs a scale
+        }
+        // XChart's heat map has category axes: one label per cell, so most are left blank (a
+        // zero-width space: XChart cannot lay out an empty label)
+        List<String> xs = new ArrayList<>();
+        List<String> ys = new ArrayList<>();
+        int every = Math.max(1, (side - 1) / (HEAT_TICKS - 1));
+        for (int i = 0; i < side; i++) {
+            boolean tick = i % every == 0;
+            xs.add(tick ? String.format(Locale.ROOT, "%.3g", box[0] + (i + 0.5) * (box[1] - box[0]) / side) : "\u200b");
+            ys.add(tick ? String.format(Locale.ROOT, "%.3g", box[2] + (i + 0.5) * (box[3] - box[2]) / side) : "\u200b");
+        }
+        List<Number[]> cells = new ArrayList<>(side * side);
+        for (int i = 0; i < side; i++) {
+            for (int j = 0; j < side; j++) {
+                double v = values[i][j];
+                cells.add(new Number[] {j, i, Double.isFinite(v) ? v : min});
+            }
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(widthPx).height(heightPx).title(title)
+                .xAxisTitle("x").yAxisTitle("y").build();
+        HeatMapStyler st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotBorderColor(Color.GRAY);
+        st.setLegendBorderColor(Color.WHITE);
+        st.setAntiAlias(false); // neighbouring cells would otherwise show hairline seams
+        st.setDrawBorder(false);
+        st.setShowValue(false);
+        st.setPlotGridLinesVisible(false);
+        st.setAxisTicksMarksVisible(false);
+        st.setRangeColors(new Color[] {Color.WHITE, new Color(86, 180, 233), new Color(0, 114, 178), new Color(0, 40, 90)});
+        // the colour scale's labels print min and max in full (XChart reads its formatter before a
+        // styler can be set), so they are rounded outward to 3 significant digits
+        st.setMin(round3(min, RoundingMode.FLOOR)).setMax(round3(max, RoundingMode.CEILING));
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.addSeries("values", xs, ys, cells);
+        return chart;
+    }
+
+    /** {@code v} to 3 significant digits, rounded in the given direction (0 stays 0). */
+    private static double round3(double v, RoundingMode mode) {
+        return v == 0 ? 0 : new BigDecimal(v).round(new MathContext(3, mode)).doubleValue();
     }
 
     /** Shared look: white background, light grid, palette. */

@@ -97,6 +97,11 @@ class CliTest {
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).contains("vae").contains("gan").contains("gan/samples.png");
         assertThat(out.resolve("gan/samples.png")).isRegularFile();
+        // a heat map beside the samples of each model with a density (exact or a bound), none for a GAN
+        assertThat(html).contains("vae/density.png").contains("realnvp/density.png").doesNotContain("gan/density.png");
+        assertThat(out.resolve("vae/density.png")).isRegularFile();
+        assertThat(out.resolve("realnvp/density.png")).isRegularFile();
+        assertThat(out.resolve("gan/density.png")).doesNotExist();
         assertThat(out.resolve("sampling-scaling.png")).isRegularFile();
         // every sampler's cost measured at n = 4 and 9, the autoregressive ones included
         assertThat(res.at("/sampling_scaling_seconds_per_100/nade/1/n").asInt()).isEqualTo(9);

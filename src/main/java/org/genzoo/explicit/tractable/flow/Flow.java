@@ -12,7 +12,7 @@ import org.genzoo.core.Leaf;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.Params;
-import org.genzoo.core.Sampler;
+import org.genzoo.core.TemperatureSampler;
 import org.genzoo.core.UserError;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataKind;
@@ -52,7 +52,7 @@ import org.genzoo.data.DataSpec;
  *
  * @param <C> the preset's hyperparameter record
  */
-public abstract class Flow<C extends Record> extends ModelBase<C> implements ExactDensity, Sampler {
+public abstract class Flow<C extends Record> extends ModelBase<C> implements ExactDensity, TemperatureSampler {
     private final BaseDistribution base;
     private final Bijection bijection;
     private final Shape event;
@@ -167,6 +167,7 @@ public abstract class Flow<C extends Record> extends ModelBase<C> implements Exa
      *
      * @return {@code (n, dim)} in data space
      */
+    @Override
     public NDArray sample(NDManager manager, int n, double temperature) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be positive, got " + n);
