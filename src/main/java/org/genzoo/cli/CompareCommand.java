@@ -45,7 +45,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Train every chosen model on the same data, evaluate them alike, and write DIR/index.html "
                 + "(a table and a picture per model) and DIR/results.json.",
-                "With no arguments: every model on ring8 (8 Gaussians on a circle), a few minutes on 2 cores."})
+                "With no arguments: every model on ring8 (8 Gaussians on a circle), about 8 minutes on 2 cores.",
+                "A model whose training diverges is reported on the page and scored with the best parameters it kept."})
 final class CompareCommand implements Callable<Integer> {
     /** Per-dimension frequencies of samples against the data, for data with no sample picture. */
     static final String MARGINALS = "marginals.png";
