@@ -4,6 +4,15 @@ import org.genzoo.core.UserError;
 
 /** Validation shared by the flow presets' hyperparameter records: one-line errors naming the setting. */
 final class FlowChecks {
+    /** Meaning of every flow preset's {@code activation} setting. */
+    static final String ACTIVATION = "nonlinearity of the coupling networks: relu, leaky_relu, tanh, softplus, "
+            + "sigmoid or linear";
+    /** Meaning of every flow preset's {@code logitAlpha} setting. */
+    static final String LOGIT_ALPHA = "alpha of the logit transform y = logit(alpha + (1 - 2 alpha) x) applied "
+            + "first to grey images (ignored for real-valued data)";
+    /** Meaning of every flow preset's {@code temperature} setting. */
+    static final String TEMPERATURE = "default sampling temperature T: z is scaled by T (1: the model itself)";
+
     private FlowChecks() {}
 
     static void positive(int v, String name) {

@@ -16,10 +16,8 @@ import org.genzoo.core.nn.Activation;
 public record GlowConfig(
         @Setting("number of flow steps, each ActNorm, an invertible linear map and an affine coupling") int steps,
         @Setting("widths of each coupling network's hidden layers") int[] hidden,
-        @Setting("nonlinearity of the coupling networks: relu, leaky_relu, tanh, softplus, sigmoid or "
-                + "linear") String activation,
-        @Setting("alpha of the logit transform y = logit(alpha + (1 - 2 alpha) x) applied first to grey "
-                + "images (ignored for real-valued data)") double logitAlpha,
+        @Setting(FlowChecks.ACTIVATION) String activation,
+        @Setting(FlowChecks.LOGIT_ALPHA) double logitAlpha,
         @Setting("default sampling temperature T: z is scaled by T (1: the model itself; Glow shows 0.7)")
         double temperature) {
 

@@ -17,12 +17,10 @@ import org.genzoo.core.nn.Activation;
 public record NiceConfig(
         @Setting("number of additive coupling layers; the partition alternates between them") int couplings,
         @Setting("widths of each coupling network's hidden layers, e.g. 1000,1000") int[] hidden,
-        @Setting("nonlinearity of the coupling networks: relu, leaky_relu, tanh, softplus, sigmoid or "
-                + "linear") String activation,
+        @Setting(FlowChecks.ACTIVATION) String activation,
         @Setting("base distribution: logistic (the paper's) or normal") String prior,
-        @Setting("alpha of the logit transform y = logit(alpha + (1 - 2 alpha) x) applied first to grey "
-                + "images (ignored for real-valued data)") double logitAlpha,
-        @Setting("default sampling temperature T: z is scaled by T (1: the model itself)") double temperature) {
+        @Setting(FlowChecks.LOGIT_ALPHA) double logitAlpha,
+        @Setting(FlowChecks.TEMPERATURE) double temperature) {
 
     /** Validates every field, naming it. */
     public NiceConfig {

@@ -22,16 +22,14 @@ import org.genzoo.core.nn.Activation;
 public record RealNvpConfig(
         @Setting("vectors: number of affine coupling layers; the partition alternates between them") int couplings,
         @Setting("vectors: widths of each coupling network's hidden layers") int[] hidden,
-        @Setting("nonlinearity of the coupling networks: relu, leaky_relu, tanh, softplus, sigmoid or "
-                + "linear") String activation,
+        @Setting(FlowChecks.ACTIVATION) String activation,
         @Setting("normalisation between couplings: batchnorm (the paper's), actnorm (Glow's) or none")
         String normalisation,
         @Setting("images: feature maps of the residual convolutional coupling networks of the multi-scale "
                 + "architecture; 0 treats images as flat vectors with MLP couplings") int features,
         @Setting("images: residual blocks per coupling network") int blocks,
-        @Setting("alpha of the logit transform y = logit(alpha + (1 - 2 alpha) x) applied first to grey "
-                + "images (ignored for real-valued data)") double logitAlpha,
-        @Setting("default sampling temperature T: z is scaled by T (1: the model itself)") double temperature) {
+        @Setting(FlowChecks.LOGIT_ALPHA) double logitAlpha,
+        @Setting(FlowChecks.TEMPERATURE) double temperature) {
 
     /** Validates every field, naming it. */
     public RealNvpConfig {
