@@ -133,6 +133,7 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, String> diverged = new LinkedHashMap<>();
         Map<String, String> densities = new LinkedHashMap<>(); // model name to what its heat map shows
+        float[] densityBox = null;
         boolean pictured = Pictures.hasSamplePicture(ds.spec());
         double trueNll = Double.NaN;
         for (String name : List.copyOf(names)) {
@@ -167,11 +168,10 @@ final class CompareCommand implements Callable<Integer> {
             try (Runs.Opened run = Runs.open(dir)) {
                 er = Evaluator.evaluate(run.model(), ds, eo, engine.progress(false));
                 if (pictured && DensityGrid.applies(run.model())) {
-                    float[][] trainRows = new float[ds.train().size()][];
-                    for (int i = 0; i < trainRows.length; i++) {
-                        trainRows[i] = ds.train().row(i);
+                    if (densityBox == null) { // the same box for every model: the training data's
+                        densityBox = DensityGrid.boxAround(ds.train().rows(), 0.1);
                     }
-                    DensityGrid grid = DensityGrid.compute(run.model(), DensityGrid.boxAround(trainRows, 0.1),
+                    DensityGrid grid = DensityGrid.compute(run.model(), densityBox,
                             DensityGrid.DEFAULT_SIDE, run.root(), seed);
                     Pictures.density(dir.resolve(DENSITY), grid, name + " on " + ds.name());
                     densities.put(name, grid.estimator());

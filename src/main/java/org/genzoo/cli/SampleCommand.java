@@ -19,7 +19,6 @@ import org.genzoo.core.UserError;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.MixtureSpec;
 import org.genzoo.data.NpyWriter;
-import org.genzoo.data.Split;
 import org.genzoo.eval.DensityGrid;
 import org.genzoo.report.Pictures;
 import picocli.CommandLine.Command;
@@ -185,11 +184,7 @@ final class SampleCommand implements Callable<Integer> {
         if (density != null) {
             float[][] around = rows;
             if (Datasets.builtInNames().contains(run.spec().data())) {
-                Split train = Datasets.load(run.spec().data()).train(); // toy data: cheap to regenerate
-                around = new float[train.size()][];
-                for (int i = 0; i < around.length; i++) {
-                    around[i] = train.row(i);
-                }
+                around = Datasets.load(run.spec().data()).train().rows(); // toy data: cheap to regenerate
             }
             DensityGrid grid = DensityGrid.compute(run.model(), DensityGrid.boxAround(around, 0.1),
                     DensityGrid.DEFAULT_SIDE, run.root(), seed);

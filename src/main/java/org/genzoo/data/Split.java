@@ -64,6 +64,15 @@ public final class Split {
         return r;
     }
 
+    /** A copy of every example, one row each. */
+    public float[][] rows() {
+        float[][] r = new float[n][];
+        for (int i = 0; i < n; i++) {
+            r[i] = row(i);
+        }
+        return r;
+    }
+
     /** The first {@code m} examples (or all when there are fewer). */
     public Split head(int m) {
         int k = Math.min(m, n);
