@@ -12,4 +12,13 @@ public interface Energy {
      * @return {@code (n,)} energies (or free energies, with hidden units summed out)
      */
     NDArray energy(NDArray x);
+
+    /**
+     * Whether {@link #energy} is the free energy itself, so that log p(x) = −energy(x) − log Z
+     * (an RBM: true), or a variational upper bound on it, so that −energy(x) − log Z is a lower
+     * bound on log p(x) given Z (a deep Boltzmann machine's mean-field bound: false).
+     */
+    default boolean exactEnergy() {
+        return true;
+    }
 }
