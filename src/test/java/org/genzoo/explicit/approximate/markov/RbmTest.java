@@ -217,6 +217,31 @@ class RbmTest {
         assertThat(errors[1]).as("CD-3 error").isLessThan(errors[0]);
     }
 
+    @Test
+    void theAnnealingPathEndsAtTheBaseAndTheModelAndItsRatiosAreDifferences() {
+        int nv = 8;
+        Rbm r = randomRbm(root, nv, 5, 1f);
+        NDArray mean = root.randomUniform(0.05f, 0.95f, new Shape(nv));
+        org.genzoo.core.AnnealingPath path = r.annealingPath(mean);
+        NDArray all = allBinary(root, nv);
+        // β = 0: Σ_v f_0(v) = Z_0
+        double[] f0 = path.logUnnormalised(all, 0).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+        assertThat(logSumExp(f0)).isCloseTo(path.baseLogPartition(), within(1e-9));
+        // β = 1: log f_1 = -F
+        float[] f = r.freeEnergy(all).toFloatArray();
+        double[] f1 = path.logUnnormalised(all, 1).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+        for (int i = 0; i < f.length; i++) {
+            assertThat(f1[i]).isCloseTo(-f[i], within(1e-4));
+        }
+        // the weight increment is the difference of the log-densities
+        double[] ratio = path.logRatio(all, 0.7, 0.65).toDoubleArray();
+        double[] hi = path.logUnnormalised(all, 0.7).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+        double[] lo = path.logUnnormalised(all, 0.65).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+        for (int i = 0; i < ratio.length; i++) {
+            assertThat(ratio[i]).isCloseTo(hi[i] - lo[i], within(1e-5));
+        }
+    }
+
     private static Dataset binarySynthetic() {
         return Datasets.load("binary-synthetic", LoadOptions.defaults().withToySizes(2000, 200, 200));
     }
