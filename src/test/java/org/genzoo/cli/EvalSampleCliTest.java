@@ -204,6 +204,8 @@ class EvalSampleCliTest {
             {"sample", gan.toString(), "--out", tmp.resolve("g.csv").toString(), "--means"},
             {"sample", ring.toString(), "-n", "10001", "--out", tmp.resolve("big.png").toString()},
             {"sample", ring.toString(), "--out", tmp.resolve("m.csv").toString(), "--memory", "lots"},
+            {"sample", vae.toString(), "--out", tmp.resolve("k.csv").toString(), "--steps", "10"},
+            {"sample", vae.toString(), "--out", tmp.resolve("k.csv").toString(), "--steps", "-1"},
             {"eval", vae.toString(), "--per-example", tmp.resolve("no/such/dir/s.csv").toString()},
             {"eval", vae.toString(), "--per-example", tmp.toString()},
             {"eval", vae.toString(), "--per-example", dirCsv.toString()},
@@ -221,6 +223,8 @@ class EvalSampleCliTest {
             assertThat((System.nanoTime() - t0) / 1e9).as(what + ": before the work").isLessThan(5);
         }
         assertThat(Files.readString(existing)).isEqualTo("keep me\n");
+        Out steps = CliTest.run("sample", vae.toString(), "--out", tmp.resolve("k.csv").toString(), "--steps", "10");
+        assertThat(steps.err()).contains("--steps: model 'vae' draws a sample in one go, not by a Markov chain");
         Out modes = CliTest.run("eval", vae.toString(), "--metrics", "modes");
         assertThat(modes.err()).contains("--metrics modes: does not apply").contains("known modes")
                 .contains("metrics that apply: nll,iwae,elbo,parzen,floor,sampling");

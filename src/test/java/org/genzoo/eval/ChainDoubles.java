@@ -25,16 +25,17 @@ import org.genzoo.data.Split;
 
 /**
  * Test-only models whose answers are known in closed form, one per capability the estimator
- * registry dispatches on, and data drawn from the same product of Bernoullis.
+ * registry dispatches on, and data drawn from the same product of Bernoullis. Public, so that
+ * the tests of other packages (and of the Markov chain leaf's models) can reuse them.
  */
-final class ChainDoubles {
+public final class ChainDoubles {
     private ChainDoubles() {}
 
     /** Logits of the product of independent Bernoullis every double here uses. */
-    static final float[] LOGITS = {-1f, 0.5f, 2f, -0.3f, 0f, 1.2f};
+    public static final float[] LOGITS = {-1f, 0.5f, 2f, -0.3f, 0f, 1.2f};
 
     /** log Z = Σ_i log(1 + e^{b_i}) of p(x) ∝ exp(b·x): the closed form the tests check against. */
-    static double logZ(float[] b) {
+    public static double logZ(float[] b) {
         double z = 0;
         for (float v : b) {
             z += Math.log1p(Math.exp(v));
@@ -43,7 +44,7 @@ final class ChainDoubles {
     }
 
     /** log p(x) = b·x − log Z, in closed form. */
-    static double logP(float[] b, float[] x) {
+    public static double logP(float[] b, float[] x) {
         double s = 0;
         for (int i = 0; i < b.length; i++) {
             s += b[i] * x[i];
@@ -52,7 +53,7 @@ final class ChainDoubles {
     }
 
     /** {@code n} rows drawn from the product of Bernoullis with logits {@code b}. */
-    static Split draw(float[] b, int n, long seed) {
+    public static Split draw(float[] b, int n, long seed) {
         Random r = new Random(seed);
         float[] v = new float[n * b.length];
         for (int i = 0; i < n; i++) {
@@ -64,13 +65,13 @@ final class ChainDoubles {
     }
 
     /** Binary data from {@link #LOGITS}: 400 train, 200 valid, 300 test rows. */
-    static Dataset data() {
+    public static Dataset data() {
         return new Dataset("bernoullis", DataSpec.vector(LOGITS.length, DataKind.BINARY), draw(LOGITS, 400, 1),
                 draw(LOGITS, 200, 2), draw(LOGITS, 300, 3), "0", Optional.empty(), OptionalDouble.empty());
     }
 
     /** What every double shares: a model of binary vectors with no parameters. */
-    abstract static class Base implements GenerativeModel {
+    public abstract static class Base implements GenerativeModel {
         final Params params;
         final int dim;
 
@@ -131,10 +132,10 @@ final class ChainDoubles {
      * the units being independent, is its marginal). That kernel leaves p invariant, and every
      * linear statistic has autocorrelation ρ(t) = 2^-t, so τ = 1 + 2 Σ_t 2^-t = 3 exactly.
      */
-    static final class Bernoullis extends Base implements ExactPartition, MarkovChainSampler {
+    public static final class Bernoullis extends Base implements ExactPartition, MarkovChainSampler {
         final boolean exactEnergy;
 
-        Bernoullis(NDManager root, boolean exactEnergy) {
+        public Bernoullis(NDManager root, boolean exactEnergy) {
             super(root, LOGITS.length);
             this.exactEnergy = exactEnergy;
         }
@@ -200,8 +201,8 @@ final class ChainDoubles {
     }
 
     /** The same product of Bernoullis with an exact density and one-pass samples (a flow's capabilities). */
-    static final class Exact extends Base implements ExactDensity, Sampler {
-        Exact(NDManager root) {
+    public static final class Exact extends Base implements ExactDensity, Sampler {
+        public Exact(NDManager root) {
             super(root, LOGITS.length);
         }
 
@@ -222,8 +223,8 @@ final class ChainDoubles {
      * A lower-bounded model (a VAE's capability) whose bound is known: L_k(x) = log p(x) − 1/k, so
      * the ELBO is 1 nat below log p and IWAE with k samples 1/k nats below.
      */
-    static final class Bounded extends Base implements LowerBound {
-        Bounded(NDManager root) {
+    public static final class Bounded extends Base implements LowerBound {
+        public Bounded(NDManager root) {
             super(root, LOGITS.length);
         }
 
@@ -242,10 +243,10 @@ final class ChainDoubles {
      * A Gaussian AR(1) chain x' = ρx + sqrt(1 − ρ²) ε, stationary N(0, 1), started in its stationary
      * law: ρ(t) = ρ^t, so τ = (1 + ρ) / (1 − ρ).
      */
-    static final class Ar1 extends Base implements MarkovChainSampler {
+    public static final class Ar1 extends Base implements MarkovChainSampler {
         final float rho;
 
-        Ar1(NDManager root, double rho) {
+        public Ar1(NDManager root, double rho) {
             super(root, 1);
             this.rho = (float) rho;
         }
@@ -283,8 +284,8 @@ final class ChainDoubles {
     }
 
     /** A chain that counts: every value of a state is the number of transitions it has made. */
-    static final class Counter extends Base implements MarkovChainSampler {
-        Counter(NDManager root, int dim) {
+    public static final class Counter extends Base implements MarkovChainSampler {
+        public Counter(NDManager root, int dim) {
             super(root, dim);
         }
 
