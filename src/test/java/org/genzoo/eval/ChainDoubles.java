@@ -283,10 +283,20 @@ public final class ChainDoubles {
         }
     }
 
-    /** A chain that counts: every value of a state is the number of transitions it has made. */
+    /**
+     * A chain that counts: every value of a state is the number of transitions it has made, and
+     * every visible value that number times {@code perStep}.
+     */
     public static final class Counter extends Base implements MarkovChainSampler {
+        final float perStep;
+
         public Counter(NDManager root, int dim) {
+            this(root, dim, 1f);
+        }
+
+        public Counter(NDManager root, int dim, float perStep) {
             super(root, dim);
+            this.perStep = perStep;
         }
 
         @Override
@@ -301,7 +311,7 @@ public final class ChainDoubles {
 
         @Override
         public NDArray visible(NDArray state) {
-            return state.get(":, 0:" + dim);
+            return state.get(":, 0:" + dim).mul(perStep);
         }
 
         @Override
