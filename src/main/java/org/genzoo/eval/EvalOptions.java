@@ -92,11 +92,6 @@ public record EvalOptions(String split, List<String> metrics, int iwaeK, int lim
         return new EvalOptions("test", List.of(), 5000, 0, 2500, 20, 10_000, 2016);
     }
 
-    /** Whether {@code metric} was named (every one is, when none was). */
-    public boolean wants(String metric) {
-        return metrics.isEmpty() || metrics.contains(metric);
-    }
-
     /** A copy with other metrics and limit. */
     public EvalOptions with(String split, List<String> metrics, int iwaeK, int limit) {
         return new EvalOptions(split, metrics, iwaeK, limit, modeSamples, modeMin, parzenSamples, seed, memory,

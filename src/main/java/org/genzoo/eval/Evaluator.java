@@ -40,15 +40,6 @@ public final class Evaluator {
         return EvalContext.column(kind);
     }
 
-    /**
-     * Checks that every metric {@code o} names applies to {@code model} on {@code data}.
-     *
-     * @throws org.genzoo.core.UserError naming the metric, why, and those that do apply
-     */
-    public static void checkMetrics(GenerativeModel model, Dataset data, EvalOptions o) {
-        Estimators.select(new EvalContext(model, data, o, Progress.NONE));
-    }
-
     /** Evaluates {@code model} on {@code data} as {@code o} says. */
     public static Result evaluate(GenerativeModel model, Dataset data, EvalOptions o, Progress progress) {
         EvalContext c = new EvalContext(model, data, o, progress);

@@ -1,6 +1,5 @@
 package org.genzoo.eval;
 
-import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.genzoo.core.MarkovChainSampler;
@@ -41,8 +40,7 @@ final class SamplingTime implements Estimator {
         if (s instanceof MarkovChainSampler m) {
             out.add(new Metric("sample_time", 1000 * sec, "ms/100", how, Metric.ESTIMATE,
                     m.defaultSteps() + " transitions of the chain (its default)"));
-            Sampler timed = (NDManager manager, int n) -> m.sample(manager, n, TIMED_TRANSITIONS);
-            double per = SamplingCost.secondsPer100(timed, c.root()) / TIMED_TRANSITIONS;
+            double per = SamplingCost.secondsPer100(m.after(TIMED_TRANSITIONS), c.root()) / TIMED_TRANSITIONS;
             out.add(new Metric("transition_time", 1000 * per, "ms/100", how + " of " + TIMED_TRANSITIONS
                     + " transitions, divided by " + TIMED_TRANSITIONS, Metric.ESTIMATE,
                     "one transition of 100 chains: a sample after t transitions costs t times this"));
