@@ -220,9 +220,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         HtmlReport page = new HtmlReport("genzoo compare: " + ds.name())
                 .paragraph("Every model trained on the same data (" + ds.name() + ", " + ds.train().size()
-                        + " training examples, seed " + seed + ") and scored on the test split with the estimator "
-                        + "its family allows. Each likelihood figure sits in the column of its kind: an exact value, "
-                        + "an upper bound (≤) or a Parzen estimate; figures of different kinds do not compare. "
+                        + " training examples, seed " + seed + ") and scored on the test split with every estimator "
+                        + "its capabilities allow ('genzoo list' names them). Each likelihood figure sits in the column "
+                        + "of its kind: an exact value, an upper bound (≤) or a Parzen estimate; figures of different "
+                        + "kinds do not compare, and a second figure of one kind (a VAE's ELBO beside its IWAE bound) "
+                        + "gets a column named after its estimator. "
                         + "The small print under a figure names its estimator. Generated " + LocalDate.now() + " on "
                         + Runtime.getRuntime().availableProcessors() + " cores.");
         if (ds.spec().kind() == DataKind.CONTINUOUS) {
