@@ -33,8 +33,9 @@ import org.genzoo.core.TrainResult;
 import org.genzoo.core.Trainer;
 import org.genzoo.core.UserError;
 import org.genzoo.core.optim.OptimizerSpec;
-import org.genzoo.data.Dataset;
 import org.genzoo.data.DataSpec;
+import org.genzoo.data.Dataset;
+import org.genzoo.eval.Estimators;
 import org.genzoo.report.Pictures;
 
 /**
@@ -401,7 +402,7 @@ public final class Runs {
         });
         all.addAll(listeners);
         try (NDManager root = NDManager.newBaseManager(); GenerativeModel model = build(spec, root)) {
-            TrainResult r = new Trainer(all).train(model, data, spec.train(), dir, true);
+            TrainResult r = new Trainer(all, Estimators::validation).train(model, data, spec.train(), dir, true);
             Checkpoint.readParams(dir.resolve(Trainer.PARAMS), model.params()); // the best, for pictures
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("train", r);

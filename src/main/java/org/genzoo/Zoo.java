@@ -6,17 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.genzoo.core.Energy;
-import org.genzoo.core.ExactDensity;
+import org.genzoo.core.Capabilities;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.Leaf;
-import org.genzoo.core.LowerBound;
-import org.genzoo.core.Sampler;
 import org.genzoo.core.Settings;
 import org.genzoo.core.TrainConfig;
 import org.genzoo.core.UserError;
 import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.DataSpec;
+import org.genzoo.eval.Estimator;
+import org.genzoo.eval.Estimators;
 import org.genzoo.explicit.approximate.markov.GaussianRbm;
 import org.genzoo.explicit.approximate.markov.GaussianRbmConfig;
 import org.genzoo.explicit.approximate.markov.Rbm;
@@ -137,20 +136,12 @@ public final class Zoo {
 
         /** The capability interfaces the model implements, by name. */
         public List<String> capabilities() {
-            List<String> c = new ArrayList<>();
-            if (Sampler.class.isAssignableFrom(type)) {
-                c.add("sample");
-            }
-            if (ExactDensity.class.isAssignableFrom(type)) {
-                c.add("exact log-density");
-            }
-            if (LowerBound.class.isAssignableFrom(type)) {
-                c.add("lower bound (ELBO/IWAE)");
-            }
-            if (Energy.class.isAssignableFrom(type)) {
-                c.add("unnormalised energy");
-            }
-            return c;
+            return Capabilities.of(type);
+        }
+
+        /** The estimators of {@code eval} the model has the capabilities for (some also need suitable data). */
+        public List<String> estimators() {
+            return Estimators.forType(type).stream().map(Estimator::name).toList();
         }
 
         /** The model's settings with their defaults for data of shape {@code data}, and their meanings. */

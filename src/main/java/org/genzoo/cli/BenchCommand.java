@@ -12,6 +12,7 @@ import org.genzoo.core.TrainResult;
 import org.genzoo.core.Trainer;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.Dataset;
+import org.genzoo.eval.Estimators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ final class BenchCommand implements Runnable {
             double[] bare = new double[repeats];
             for (int r = 0; r < repeats; r++) {
                 try (NDManager root = NDManager.newBaseManager(); GenerativeModel m = Runs.build(spec, root)) {
-                    TrainResult res = new Trainer(List.of()).train(m, ds, spec.train(), null, false);
+                    TrainResult res = new Trainer(List.of(), Estimators::validation).train(m, ds, spec.train(), null, false);
                     trainer[r] = res.examplesPerSecond();
                 }
                 try (NDManager root = NDManager.newBaseManager(); GenerativeModel m = Runs.build(spec, root);

@@ -3,16 +3,20 @@ package org.genzoo.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.genzoo.Runs;
 import org.genzoo.Zoo;
 import org.genzoo.core.CsvLog;
 import org.genzoo.core.Json;
+import org.genzoo.core.MarkovChainSampler;
 import org.genzoo.core.RunSpec;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.TrainResult;
@@ -52,6 +56,8 @@ final class CompareCommand implements Callable<Integer> {
     static final String MARGINALS = "marginals.png";
     /** The model's density as a heat map, for models with a density on 2-D continuous data. */
     static final String DENSITY = "density.png";
+    /** File stem of a Markov chain sampler's pictures after 1, 10, 100, 1,000 transitions. */
+    static final String CHAIN = "chain";
     /** Training curves drawn from the run's log. */
     static final String CURVES = "curves.png";
     /** Samples drawn for the marginal frequencies. */
@@ -130,9 +136,11 @@ final class CompareCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         List<ComparisonTable.Entry> entries = new ArrayList<>();
         LinkedHashMap<String, Double> sampleTimes = new LinkedHashMap<>();
+        Map<String, Double> transitionTimes = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, String> diverged = new LinkedHashMap<>();
         Map<String, String> densities = new LinkedHashMap<>(); // model name to what its heat map shows
+        Map<String, List<Path>> chainPictures = new LinkedHashMap<>(); // Markov chain samplers' pictures
         float[] densityBox = null;
         boolean pictured = Pictures.hasSamplePicture(ds.spec());
         double trueNll = Double.NaN;
@@ -176,6 +184,9 @@ final class CompareCommand implements Callable<Integer> {
                     Pictures.density(dir.resolve(DENSITY), grid, name + " on " + ds.name());
                     densities.put(name, grid.estimator());
                 }
+                if (pictured && run.model() instanceof MarkovChainSampler chain) {
+                    chainPictures.put(name, chainPictures(chain, ds, dir, name + " on " + ds.name(), run.root()));
+                }
                 if (!pictured && run.model() instanceof Sampler sampler) {
                     // no scatter or image grid fits this data: compare each dimension's frequency
                     float[][] rows = Runs.draw(sampler, ds.spec().dim(), MARGINAL_SAMPLES, seed, run.root());
@@ -195,6 +206,9 @@ final class CompareCommand implements Callable<Integer> {
             runMetrics.put("eval", res);
             Json.writeAtomic(dir.resolve(Runs.METRICS), runMetrics);
             for (Metric m : er.metrics()) {
+                if (m.name().equals("transition_time")) {
+                    transitionTimes.put(name, m.value());
+                }
                 if (m.name().equals("sample_time")) {
                     sampleTimes.put(name, m.value());
                 } else if (m.name().equals("true_nll")) {
@@ -206,9 +220,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         HtmlReport page = new HtmlReport("genzoo compare: " + ds.name())
                 .paragraph("Every model trained on the same data (" + ds.name() + ", " + ds.train().size()
-                        + " training examples, seed " + seed + ") and scored on the test split with the estimator "
-                        + "its family allows. Each likelihood figure sits in the column of its kind: an exact value, "
-                        + "an upper bound (≤) or a Parzen estimate; figures of different kinds do not compare. "
+                        + " training examples, seed " + seed + ") and scored on the test split with every estimator "
+                        + "its capabilities allow ('genzoo list' names them). Each likelihood figure sits in the column "
+                        + "of its kind: an exact value, an upper bound (≤) or a Parzen estimate; figures of different "
+                        + "kinds do not compare, and a second figure of one kind (a VAE's ELBO beside its IWAE bound) "
+                        + "gets a column named after its estimator. "
                         + "The small print under a figure names its estimator. Generated " + LocalDate.now() + " on "
                         + Runtime.getRuntime().availableProcessors() + " cores.");
         if (ds.spec().kind() == DataKind.CONTINUOUS) {
@@ -260,6 +276,21 @@ final class CompareCommand implements Callable<Integer> {
                                     ? ": the colours are exp(bound), at most the density." : ".")
                             + " White is 0; the scale's top is the largest value on the grid.");
                 }
+                if (chainPictures.containsKey(name)) {
+                    List<Path> files = chainPictures.get(name);
+                    String cost = transitionTimes.containsKey(name) ? String.format(" One transition of 100 chains took "
+                            + "%.3g ms, so 100 samples after t transitions cost t × %.3g ms: %.3g ms after %d.",
+                            transitionTimes.get(name), transitionTimes.get(name),
+                            transitionTimes.get(name) * CHAIN_STEPS[CHAIN_STEPS.length - 1],
+                            CHAIN_STEPS[CHAIN_STEPS.length - 1]) : "";
+                    for (int i = 0; i < files.size(); i++) {
+                        String after = files.size() == 1 ? "rows: after " + chainStepsText() + " transitions"
+                                : "after " + CHAIN_STEPS[i] + (CHAIN_STEPS[i] == 1 ? " transition" : " transitions");
+                        page.figure(name + "/" + files.get(i).getFileName(), "The same " + name + " chains, started "
+                                + "from the model's initial states, " + after + ": how far a Markov chain sampler "
+                                + "must run before its samples look like the data." + (i == files.size() - 1 ? cost : ""));
+                    }
+                }
             } else if (Files.isRegularFile(dir.resolve(MARGINALS))) {
                 page.figure(name + "/" + MARGINALS, "Each dimension's frequency in " + MARGINAL_SAMPLES
                         + " samples from " + name + " next to its frequency in the test data: the data is neither an "
@@ -289,6 +320,30 @@ final class CompareCommand implements Callable<Integer> {
         Json.writeAtomic(out.resolve("results.json"), all);
         System.out.println("wrote " + out.resolve("index.html") + " and " + out.resolve("results.json"));
         return 0;
+    }
+
+    /** The numbers of transitions at which a Markov chain sampler's samples are pictured. */
+    static final int[] CHAIN_STEPS = {1, 10, 100, 1000};
+
+    /** Chains per number of transitions in the picture: one row of an image grid. */
+    static final int CHAIN_IMAGES = 8;
+
+    private static String chainStepsText() {
+        return Arrays.stream(CHAIN_STEPS).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Pictures of the same chains after each of {@link #CHAIN_STEPS} transitions. Every draw is
+     * seeded alike, so the chains start from the same states and take the same random numbers:
+     * the samples after 10 transitions continue those after 1.
+     */
+    static List<Path> chainPictures(MarkovChainSampler chain, Dataset ds, Path dir, String title, NDManager root) {
+        int n = ds.spec().isImage() ? CHAIN_IMAGES : 1000;
+        List<float[][]> samples = new ArrayList<>();
+        for (int t : CHAIN_STEPS) {
+            samples.add(Runs.draw(chain.after(t), ds.spec().dim(), n, 0, root));
+        }
+        return Pictures.chainSamples(dir, CHAIN, ds.spec(), CHAIN_STEPS, samples, ds.mixture().orElse(null), title);
     }
 
     /**

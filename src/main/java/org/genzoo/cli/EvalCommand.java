@@ -13,6 +13,9 @@ import org.genzoo.core.UserError;
 import org.genzoo.data.Dataset;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.LoadOptions;
+import org.genzoo.eval.Estimator;
+import org.genzoo.eval.Estimators;
+import org.genzoo.eval.EvalContext;
 import org.genzoo.eval.EvalOptions;
 import org.genzoo.eval.Evaluator;
 import org.genzoo.eval.Metric;
@@ -23,12 +26,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code genzoo eval DIR}: scores a trained run with the estimator its capabilities call for. */
+/** {@code genzoo eval DIR}: scores a trained run with every estimator its capabilities allow. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score a trained run. The log-likelihood estimator follows from what the model can do: exact "
-                + "for exact densities, the IWAE bound (k=5000) for variational models, a Parzen-window estimate for "
-                + "models that only sample. On toy mixtures, modes covered and the share of high-quality samples; "
-                + "for every sampler, the time to draw 100 samples.",
+        description = {"Score a trained run with every estimator that applies to it (or those --metrics names), each "
+                + "reported on its own: exact log p for exact densities; log Z by enumeration for small energy models "
+                + "(partition-exact); the IWAE bound (k=5000) and the ELBO side by side for variational models; a "
+                + "Parzen-window estimate for models that only sample (or for any sampler, when named); the true "
+                + "distribution's NLL on toy data (floor); modes covered on toy mixtures; the time to draw 100 samples; "
+                + "and for Markov chain samplers the autocorrelation time of the chain (mixing). 'genzoo list' names "
+                + "the estimators each model allows.",
                 "A progress bar with the time left goes to stderr, also with --json. The default, IWAE k=5000 on the "
                 + "10,000 MNIST test images, took 31 minutes on one core of a shared machine; --quick (k=500 on the "
                 + "first 1,000 examples) took half a minute on 2 cores, and its estimator says so in the output."})
@@ -52,8 +58,28 @@ final class EvalCommand implements Callable<Integer> {
             + "in that order, which for a .csv or .npy file is every row in file order.")
     String split;
 
-    @Option(names = "--metrics", paramLabel = "LIST", split = ",", description = "Some of nll,modes,sampling (default: all that apply).")
+    @Option(names = "--metrics", paramLabel = "LIST", split = ",", description = "Some of exact, partition-exact, iwae, "
+            + "elbo, parzen, floor, modes, sampling, mixing; or nll, the model's primary likelihood estimator (the first "
+            + "of exact, partition-exact, iwae, parzen that applies) and floor. Default: all that apply, Parzen only for "
+            + "a model with no other likelihood.")
     List<String> metrics = List.of();
+
+    @Option(names = "--partition-terms", paramLabel = "N", defaultValue = "" + EvalOptions.DEFAULT_PARTITION_TERMS,
+            description = "partition-exact: enumerate log Z only when it takes at most N terms (default ${DEFAULT-VALUE}, 2^24).")
+    long partitionTerms;
+
+    @Option(names = "--mixing-chains", paramLabel = "M", defaultValue = "" + EvalOptions.DEFAULT_MIXING_CHAINS,
+            description = "mixing: independent chains (default ${DEFAULT-VALUE}).")
+    int mixingChains;
+
+    @Option(names = "--mixing-burn-in", paramLabel = "B", defaultValue = "" + EvalOptions.DEFAULT_MIXING_BURN_IN,
+            description = "mixing: transitions run before recording (default ${DEFAULT-VALUE}).")
+    int mixingBurnIn;
+
+    @Option(names = "--mixing-steps", paramLabel = "T", defaultValue = "" + EvalOptions.DEFAULT_MIXING_STEPS,
+            description = "mixing: transitions recorded per chain (default ${DEFAULT-VALUE}); the estimate is trusted "
+                    + "when T is at least 50 times the autocorrelation time.")
+    int mixingSteps;
 
     @Option(names = "--k", paramLabel = "K",
             description = "Importance samples of the IWAE bound for variational models (default " + DEFAULT_K
@@ -86,8 +112,10 @@ final class EvalCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--per-example", paramLabel = "FILE.csv",
-            description = "Write each example's value in nats, one row per example in data order, in a column named for "
-                    + "what it holds: log_likelihood_nats (exact), lower_bound_nats (a bound) or estimate_nats (Parzen).")
+            description = "Write each example's value in nats, one row per example in data order, from the model's "
+                    + "primary likelihood estimator (see --metrics; else the first likelihood estimator that ran), in a "
+                    + "column named for what it holds: log_likelihood_nats (exact), lower_bound_nats (a bound, such as "
+                    + "IWAE) or estimate_nats (Parzen).")
     Path perExample;
 
     @Mixin
@@ -100,7 +128,8 @@ final class EvalCommand implements Callable<Integer> {
         boolean userFile = data != null && !Datasets.builtInNames().contains(data);
         String sp = split != null ? split : userFile ? "all" : "test";
         EvalOptions o = EvalOptions.defaults().with(sp, metrics, kk, lim)
-                .withMemory(MemoryBudget.parse(memory, "--memory"));
+                .withMemory(MemoryBudget.parse(memory, "--memory")).withPartitionTerms(partitionTerms)
+                .withMixing(mixingChains, mixingBurnIn, mixingSteps);
         if (perExample != null) {
             OutputFiles.check(perExample, "--per-example", "scores.csv", true, null);
         }
@@ -111,13 +140,15 @@ final class EvalCommand implements Callable<Integer> {
                 throw new UserError("--data " + ds.name() + ": examples are " + ds.spec()
                         + ", the model was trained on " + run.spec().dataSpec());
             }
-            Evaluator.checkMetrics(run.model(), ds, o);
-            if (perExample != null && !o.wants("nll")) {
-                throw new UserError("--per-example: no log-likelihood is computed without nll in --metrics");
-            }
-            engine.configure(ds.spec());
+            engine.configure(ds.spec()); // before select: deciding what applies may already compute (log Z)
             // the bar goes to stderr, so it stays on with --json (which prints on stdout)
-            Evaluator.Result r = Evaluator.evaluate(run.model(), ds, o, engine.progress(false));
+            EvalContext context = new EvalContext(run.model(), ds, o, engine.progress(false));
+            List<Estimator> chosen = Estimators.select(context);
+            if (perExample != null && chosen.stream().noneMatch(Estimator::likelihood)) {
+                throw new UserError("--per-example: no log-likelihood is computed with --metrics "
+                        + String.join(",", o.metrics()) + "; add nll or a likelihood estimator");
+            }
+            Evaluator.Result r = Evaluator.evaluate(context, chosen);
             if (perExample != null) {
                 writePerExample(perExample, r);
             }
@@ -127,20 +158,24 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 System.out.printf("%s on %s (%s split)%n", run.spec().model(), ds.name(), o.split());
                 for (Metric m : r.metrics()) {
-                    System.out.printf("  %-14s %-22s %-9s %s; %s%n", m.name(), m.cell(), m.kind(), m.estimator(), m.note());
+                    System.out.printf("  %-15s %-24s %-22s %-9s %s; %s%n", m.source(), m.name(), m.cell(), m.kind(),
+                            m.estimator(), m.note());
                 }
             }
         }
         return 0;
     }
 
-    /** The JSON object {@code --json} prints and compare records. */
+    /**
+     * The JSON object {@code --json} prints and compare records: the figures grouped by the
+     * estimator that gave them, {@code metrics.ESTIMATOR.METRIC}, such as {@code metrics.iwae.nll}.
+     */
     static Map<String, Object> toJson(String model, String data, String split, List<Metric> metrics) {
         Map<String, Object> obj = new LinkedHashMap<>();
         obj.put("model", model);
         obj.put("data", data);
         obj.put("split", split);
-        Map<String, Object> ms = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> ms = new LinkedHashMap<>();
         for (Metric m : metrics) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("value", Double.isFinite(m.value()) ? m.value() : null);
@@ -148,7 +183,7 @@ final class EvalCommand implements Callable<Integer> {
             e.put("estimator", m.estimator());
             e.put("kind", m.kind());
             e.put("note", m.note());
-            ms.put(m.name(), e);
+            ms.computeIfAbsent(m.source().isEmpty() ? "other" : m.source(), k -> new LinkedHashMap<>()).put(m.name(), e);
         }
         obj.put("metrics", ms);
         return obj;

@@ -13,6 +13,8 @@ import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.LoadOptions;
+import org.genzoo.eval.Estimator;
+import org.genzoo.eval.Estimators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,13 +52,21 @@ final class ListCommand implements Callable<Integer> {
             for (Zoo.Entry<?> e : Zoo.all()) {
                 if (e.leaf() == leaf) {
                     any = true;
-                    System.out.printf("  %-10s %s%n  %-10s can: %s%n", e.name(), e.summary(), "",
-                            String.join(", ", e.capabilities()));
+                    System.out.printf("  %-10s %s%n  %-10s can: %s%n  %-10s eval: %s%n", e.name(), e.summary(), "",
+                            String.join(", ", e.capabilities()), "", String.join(", ", e.estimators()));
                 }
             }
             if (!any) {
                 System.out.println("  (none yet)");
             }
+        }
+        System.out.println();
+        System.out.println("Estimators of 'genzoo eval' (--metrics takes their names; some also need suitable data):");
+        System.out.printf("  %-16s %s%n", Estimators.NLL, "the model's primary likelihood estimator (the first of "
+                + "exact, partition-exact, iwae, parzen that applies) and the floor");
+        for (Estimator est : Estimators.ALL) {
+            System.out.printf("  %-16s %s%s%n", est.name(), est.summary(), est.role() == Estimator.Role.ON_REQUEST
+                    ? " (only when named)" : "");
         }
         System.out.println();
         System.out.println("A model's settings, with their defaults and meanings: genzoo list MODEL [--data D]");
@@ -81,7 +91,7 @@ final class ListCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(e.name()).append(": ").append(e.summary()).append('\n');
         b.append("  leaf: ").append(e.leaf().path()).append("; can: ").append(String.join(", ", e.capabilities()))
-                .append("\n\n");
+                .append("\n  eval: ").append(String.join(", ", e.estimators())).append("\n\n");
         String cols = String.join(" | ", columns.keySet());
         b.append("Model settings (change with --set KEY=VALUE), defaults for ").append(cols).append(":\n");
         table(b, columns, e::settings);

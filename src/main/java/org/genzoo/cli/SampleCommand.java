@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.genzoo.Runs;
 import org.genzoo.core.AtomicFiles;
+import org.genzoo.core.MarkovChainSampler;
 import org.genzoo.core.MeanSampler;
 import org.genzoo.core.MemoryBudget;
 import org.genzoo.core.Progress;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Parameters;
                 + "at most " + SampleCommand.PICTURE_MAX + " samples), or the numbers as .csv or .npy, written in chunks "
                 + "(any -n fits in memory) to a temporary file that is renamed when complete.",
                 "A model of binary data gives 0/1 samples; --means gives the decoder's probabilities instead.",
+                "A Markov chain sampler runs each chain --steps transitions from its start (default: the model's own "
+                        + "number), chunk by chunk like any other sample.",
                 "For 2-D continuous data, a .png of a model with a density (exact, or a lower bound for a VAE) also "
                         + "gets FILE-density.png beside it: a heat map of the density on a " + DensityGrid.DEFAULT_SIDE
                         + "×" + DensityGrid.DEFAULT_SIDE + " grid over the training data's range plus 10%% (built-in "
@@ -62,6 +65,11 @@ final class SampleCommand implements Callable<Integer> {
                     + "run's own setting. The density picture is of the model itself (T = 1).")
     Double temperature;
 
+    @Option(names = "--steps", paramLabel = "K",
+            description = "Run each Markov chain for K transitions before taking its sample (default: the model's own "
+                    + "number). Only for models that sample by a Markov chain; a sample's cost grows with K.")
+    Integer steps;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the samples (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -90,6 +98,9 @@ final class SampleCommand implements Callable<Integer> {
         if (temperature != null && (!(temperature > 0) || temperature.isInfinite())) {
             throw new UserError("--temperature: expected a positive number, got " + temperature);
         }
+        if (steps != null && steps < 0) {
+            throw new UserError("--steps: expected 0 or more transitions, got " + steps);
+        }
         MemoryBudget budget = MemoryBudget.parse(memory, "--memory");
         try (Runs.Opened run = Runs.open(dir)) {
             if (!(run.model() instanceof Sampler plain)) {
@@ -99,7 +110,16 @@ final class SampleCommand implements Callable<Integer> {
                 throw new UserError("--temperature: model '" + run.spec().model() + "' has no sampling temperature "
                         + "(flows have one: nice, realnvp, glow); drop --temperature");
             }
-            Sampler s = temperature == null ? plain : ((TemperatureSampler) plain).at(temperature);
+            if (steps != null && !(plain instanceof MarkovChainSampler)) {
+                throw new UserError("--steps: model '" + run.spec().model() + "' draws a sample in one go, not by a "
+                        + "Markov chain; drop --steps");
+            }
+            if (steps != null && (means || temperature != null)) {
+                throw new UserError("--steps: a chain's samples have no " + (means ? "--means" : "--temperature")
+                        + "; drop one of the two");
+            }
+            Sampler s = steps != null ? ((MarkovChainSampler) plain).after(steps)
+                    : temperature == null ? plain : ((TemperatureSampler) plain).at(temperature);
             if (means && !(plain instanceof MeanSampler)) {
                 throw new UserError("--means: model '" + run.spec().model() + "' has no decoder distribution, so no means; "
                         + "its samples are its only output (drop --means)");

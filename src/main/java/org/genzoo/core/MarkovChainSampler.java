@@ -76,6 +76,36 @@ public interface MarkovChainSampler extends Sampler {
     }
 
     /**
+     * This chain stopped after {@code steps} transitions, as a plain {@link Sampler} (same memory
+     * per row), so that anything that draws in chunks (such as {@code genzoo sample --steps})
+     * can use it.
+     *
+     * @param steps transitions, 0 or more
+     */
+    default Sampler after(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be 0 or more, got " + steps);
+        }
+        MarkovChainSampler self = this;
+        return new Sampler() {
+            @Override
+            public NDArray sample(NDManager manager, int n) {
+                return self.sample(manager, n, steps);
+            }
+
+            @Override
+            public long sampleBytesPerRow(int dim) {
+                return self.sampleBytesPerRow(dim);
+            }
+
+            @Override
+            public boolean oneShotSampling() {
+                return false;
+            }
+        };
+    }
+
+    /**
      * One transition of {@code state}, which lives in {@code manager}: the old state and the
      * transition's temporaries are freed, the new state is put in {@code manager}.
      */

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.function.Function;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.Dataset;
 import org.genzoo.data.View;
@@ -44,10 +46,17 @@ public final class Trainer {
     public static final double EXPLODED_NATS_PER_VALUE = 10;
 
     private final List<TrainListener> listeners;
+    private final Function<GenerativeModel, ValidationScore> validation;
 
-    /** @param listeners observers of progress, in order */
-    public Trainer(List<TrainListener> listeners) {
+    /**
+     * @param listeners observers of progress, in order
+     * @param validation the validation score of a model, or null for none (for every model of
+     *     genzoo: {@code org.genzoo.eval.Estimators::validation}, which chooses it from the
+     *     model's capabilities)
+     */
+    public Trainer(List<TrainListener> listeners, Function<GenerativeModel, ValidationScore> validation) {
         this.listeners = List.copyOf(listeners);
+        this.validation = Objects.requireNonNull(validation, "validation");
     }
 
     /**
@@ -60,7 +69,7 @@ public final class Trainer {
         if (!model.data().equals(data.spec())) {
             throw new UserError("--data: the model was built for " + model.data() + ", the data is " + data.spec());
         }
-        Validator validator = Validator.forModel(model);
+        ValidationScore validator = validation.apply(model);
         NDManager root = model.params().manager();
         try (OptimizerSet opt = new OptimizerSet(model.params(), model.parameterGroups(),
                         model.optimizerSpecs(cfg.optimizer()), cfg.optimizer());

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.genzoo.core.AnnealingPath;
+import org.genzoo.core.Progress;
 
 /**
  * Annealed importance sampling of a partition function (Neal 2001; for RBMs Salakhutdinov and
@@ -82,15 +83,23 @@ public final class Ais {
      * @param manager where temporaries go (freed here)
      */
     public static Result logPartition(AnnealingPath path, int runs, int intermediates, NDManager manager) {
-        return logPartition(path, runs, schedule(intermediates), manager);
+        return logPartition(path, runs, schedule(intermediates), manager, Progress.NONE);
+    }
+
+    /** {@link #logPartition(AnnealingPath, int, int, NDManager)}, reporting each distribution to {@code progress}. */
+    public static Result logPartition(AnnealingPath path, int runs, int intermediates, NDManager manager,
+            Progress progress) {
+        return logPartition(path, runs, schedule(intermediates), manager, progress);
     }
 
     /**
      * Estimates log Z along a given schedule.
      *
      * @param beta increasing values from 0 to 1, at least two
+     * @param progress told of each intermediate distribution
      */
-    public static Result logPartition(AnnealingPath path, int runs, double[] beta, NDManager manager) {
+    public static Result logPartition(AnnealingPath path, int runs, double[] beta, NDManager manager,
+            Progress progress) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be positive, got " + runs);
         }
@@ -99,6 +108,7 @@ public final class Ais {
         }
         long t0 = System.nanoTime();
         double[] logW;
+        progress.start("AIS log Z", beta.length - 1, " β");
         try (NDManager m = manager.newSubManager()) {
             NDArray state = path.sampleBase(m, runs);
             NDArray lw = m.zeros(new Shape(runs), DataType.FLOAT64);
@@ -117,8 +127,11 @@ public final class Ais {
                         state.attach(m);
                     }
                 }
+                progress.advance(1);
             }
             logW = lw.toDoubleArray();
+        } finally {
+            progress.end();
         }
         return summarise(logW, path.baseLogPartition(), beta.length - 1, (System.nanoTime() - t0) / 1e9);
     }

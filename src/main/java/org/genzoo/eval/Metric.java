@@ -9,8 +9,21 @@ package org.genzoo.eval;
  * @param estimator how it was computed, such as {@code IWAE k=5000}
  * @param kind {@code exact}, {@code bound} (then {@code note} says which side) or {@code estimate}
  * @param note one line for a reader: what the number means
+ * @param source the registered name of the {@link Estimator} that gave it (such as {@code iwae}),
+ *     or empty when none did
  */
-public record Metric(String name, double value, String unit, String estimator, String kind, String note) {
+public record Metric(String name, double value, String unit, String estimator, String kind, String note,
+        String source) {
+
+    /** A figure not (yet) tied to a registered estimator: {@link Estimators} fills in the source. */
+    public Metric(String name, double value, String unit, String estimator, String kind, String note) {
+        this(name, value, unit, estimator, kind, note, "");
+    }
+
+    /** A copy that says which registered estimator gave it. */
+    public Metric withSource(String source) {
+        return new Metric(name, value, unit, estimator, kind, note, source);
+    }
 
     /** Kind: computed exactly. */
     public static final String EXACT = "exact";

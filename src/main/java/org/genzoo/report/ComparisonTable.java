@@ -35,6 +35,8 @@ public final class ComparisonTable {
     public static final String REFERENCE_GROUP = "reference: the true distribution";
     /** Group of sample-quality figures. */
     public static final String SAMPLES_GROUP = "samples";
+    /** Group of a Markov chain's mixing figures. */
+    public static final String MIXING_GROUP = "chain mixing";
     /** Group of costs. */
     public static final String COST_GROUP = "cost";
     /** Key of the training-time column. */
@@ -76,15 +78,28 @@ public final class ComparisonTable {
             Map<String, Metric> bitsPerDim = new LinkedHashMap<>();
             for (Metric m : e.metrics()) {
                 if (m.name().equals("bits_per_dim")) {
-                    bitsPerDim.put(m.kind(), m);
+                    bitsPerDim.put(m.kind() + "/" + m.source(), m);
+                }
+            }
+            // a second likelihood figure of the same kind (a VAE's ELBO beside its IWAE bound) gets
+            // a column of its own, named after its estimator
+            Map<String, String> firstSourceOfKind = new LinkedHashMap<>();
+            for (Metric m : e.metrics()) {
+                if (m.name().equals("nll")) {
+                    firstSourceOfKind.putIfAbsent(m.kind(), m.source());
                 }
             }
             for (Metric m : e.metrics()) {
-                Metric bits = m.name().equals("nll") ? bitsPerDim.get(m.kind()) : null;
-                if (m.name().equals("bits_per_dim") && hasNll(e.metrics(), m.kind())) {
+                Metric bits = m.name().equals("nll") ? bitsPerDim.get(m.kind() + "/" + m.source()) : null;
+                if (m.name().equals("bits_per_dim") && hasNll(e.metrics(), m.kind(), m.source())) {
                     continue; // shown under the NLL of its kind: the same figure over D ln 2
                 }
-                Column c = column(m);
+                if (m.name().startsWith("ess_per_transition_")) {
+                    continue; // 1/τ: the autocorrelation time's column says the same
+                }
+                boolean second = (m.name().equals("nll") || m.name().equals("bits_per_dim"))
+                        && !m.source().equals(firstSourceOfKind.getOrDefault(m.kind(), m.source()));
+                Column c = second ? secondColumn(column(m), m.source()) : column(m);
                 columns.putIfAbsent(c.key(), c);
                 String detail = detail(m);
                 if (bits != null) {
@@ -114,7 +129,8 @@ public final class ComparisonTable {
     }
 
     private static final List<String> GROUP_ORDER =
-            List.of(EXACT_GROUP, BOUND_GROUP, ESTIMATE_GROUP, REFERENCE_GROUP, SAMPLES_GROUP, COST_GROUP);
+            List.of(EXACT_GROUP, BOUND_GROUP, ESTIMATE_GROUP, REFERENCE_GROUP, SAMPLES_GROUP, MIXING_GROUP,
+                    COST_GROUP);
 
     /**
      * The column of a metric: likelihood figures get one column per kind, so that an exact value,
@@ -139,13 +155,25 @@ public final class ComparisonTable {
                     Better.HIGHER);
             case "sample_time" -> new Column(m.name(), "time to draw 100 samples, ms (lower is better)", COST_GROUP,
                     Better.LOWER);
+            case "transition_time" -> new Column(m.name(), "Markov chain: one transition of 100 chains, ms "
+                    + "(a sample after t transitions costs t times this)", COST_GROUP, Better.LOWER);
+            case "tau_visible_mean", "tau_energy" -> new Column(m.name(), "Markov chain: autocorrelation time of the "
+                    + m.name().substring(4).replace('_', ' ') + ", transitions (lower is better)", MIXING_GROUP,
+                    Better.LOWER);
             default -> new Column(m.name() + "/" + kind, m.name() + (m.unit().isEmpty() ? "" : ", " + m.unit())
                     + " (" + kind + ")", null, Better.NONE);
         };
     }
 
-    private static boolean hasNll(List<Metric> metrics, String kind) {
-        return metrics.stream().anyMatch(m -> m.name().equals("nll") && m.kind().equals(kind));
+    private static boolean hasNll(List<Metric> metrics, String kind, String source) {
+        return metrics.stream().anyMatch(m -> m.name().equals("nll") && m.kind().equals(kind)
+                && m.source().equals(source));
+    }
+
+    /** The column of a second likelihood figure of one kind: keyed and headed by its estimator. */
+    private static Column secondColumn(Column c, String source) {
+        return new Column(c.key() + "/" + source, c.header().replace(", nats", " (" + source + "), nats")
+                .replace("dimension (", "dimension, " + source + " ("), c.group(), c.better());
     }
 
     /** The short line under a likelihood figure that says how it was obtained. */

@@ -59,6 +59,55 @@ public final class Pictures {
                 : "Density p(x) of " + model + " (exact)";
     }
 
+    /**
+     * Samples of the same Markov chains after each number of transitions, the chain's cost made
+     * visible: for images one grid whose rows are the numbers of transitions (row r holds the
+     * samples after {@code steps[r]}), for 2-D data one scatter plot per number of transitions,
+     * and nothing for other shapes.
+     *
+     * @param dir the folder the pictures go in
+     * @param stem the file name stem: {@code STEM.png} for images, {@code STEM-T.png} for 2-D data
+     * @param steps the numbers of transitions, in order
+     * @param samples per number of transitions, the samples as rows (the same count for each)
+     * @param mixture the true modes to mark on 2-D data, or null
+     * @param title what the samples are of
+     * @return the files written, in order
+     */
+    public static List<Path> chainSamples(Path dir, String stem, DataSpec spec, int[] steps, List<float[][]> samples,
+            MixtureSpec mixture, String title) {
+        if (steps.length != samples.size() || steps.length == 0) {
+            throw new IllegalArgumentException("steps and samples: expected one set of samples per number of "
+                    + "transitions, got " + steps.length + " and " + samples.size());
+        }
+        int per = samples.get(0).length;
+        List<Path> out = new ArrayList<>();
+        if (spec.isImage()) {
+            int d = spec.dim();
+            float[] flat = new float[steps.length * per * d];
+            for (int r = 0; r < steps.length; r++) {
+                float[][] rows = samples.get(r);
+                if (rows.length != per) {
+                    throw new IllegalArgumentException("samples: expected " + per + " after each number of "
+                            + "transitions, got " + rows.length + " after " + steps[r]);
+                }
+                for (int i = 0; i < per; i++) {
+                    System.arraycopy(rows[i], 0, flat, (r * per + i) * d, d);
+                }
+            }
+            Path png = dir.resolve(stem + ".png");
+            SampleGrid.write(png, flat, steps.length * per, spec.shape()[0], spec.shape()[1], per);
+            out.add(png);
+        } else if (spec.dim() == 2) {
+            for (int r = 0; r < steps.length; r++) {
+                Path png = dir.resolve(stem + "-" + steps[r] + ".png");
+                Plots.scatter(png, title + " after " + steps[r] + (steps[r] == 1 ? " transition" : " transitions"),
+                        samples.get(r), mixture == null ? null : mixture.centres(), null);
+                out.add(png);
+            }
+        }
+        return out;
+    }
+
     /** Whether {@link #samples} draws a picture for data of this shape. */
     public static boolean hasSamplePicture(DataSpec spec) {
         return spec.isImage() || spec.dim() == 2;

@@ -76,13 +76,13 @@ class CliTest {
         Out e = run("eval", run.toString(), "--json", "--k", "20", "--limit", "100", "--per-example", per.toString());
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode j = Json.MAPPER.readTree(e.out());
-        assertThat(j.at("/metrics/nll/kind").asText()).isEqualTo("bound");
-        assertThat(j.at("/metrics/nll/estimator").asText()).isEqualTo("IWAE k=20 on the first 100 test examples");
-        assertThat(j.at("/metrics/modes/unit").asText()).isEqualTo("of 8");
+        assertThat(j.at("/metrics/iwae/nll/kind").asText()).isEqualTo("bound");
+        assertThat(j.at("/metrics/iwae/nll/estimator").asText()).isEqualTo("IWAE k=20 on the first 100 test examples");
+        assertThat(j.at("/metrics/modes/modes/unit").asText()).isEqualTo("of 8");
         List<String> rows = Files.readAllLines(per);
         assertThat(rows).hasSize(101);
         double mean = rows.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).average().orElseThrow();
-        assertThat(-mean).isCloseTo(j.at("/metrics/nll/value").asDouble(), org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(-mean).isCloseTo(j.at("/metrics/iwae/nll/value").asDouble(), org.assertj.core.api.Assertions.within(1e-3));
     }
 
     @Test

@@ -113,7 +113,7 @@ class EvalSampleCliTest {
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(column(bound, "lower_bound_nats")).hasSize(50);
         JsonNode j = Json.MAPPER.readTree(e.out());
-        assertThat(j.at("/metrics/nll/estimator").asText()).isEqualTo("IWAE k=3 on the first 50 examples");
+        assertThat(j.at("/metrics/iwae/nll/estimator").asText()).isEqualTo("IWAE k=3 on the first 50 examples");
         Path est = tmp.resolve("estimate.csv");
         Out g = CliTest.run("eval", gan.toString(), "--per-example", est.toString(), "--metrics", "nll", "--limit", "40",
                 "--quiet");
@@ -127,7 +127,7 @@ class EvalSampleCliTest {
         Out e = CliTest.run("eval", vae.toString(), "--k", "5", "--limit", "60", "--json", "--metrics", "nll");
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode j = Json.MAPPER.readTree(e.out());
-        assertThat(j.at("/metrics/nll/kind").asText()).isEqualTo("bound");
+        assertThat(j.at("/metrics/iwae/nll/kind").asText()).isEqualTo("bound");
         assertThat(j.at("/split").asText()).isEqualTo("test");
     }
 
@@ -136,7 +136,7 @@ class EvalSampleCliTest {
         Out e = CliTest.run("eval", vae.toString(), "--quick", "--json", "--metrics", "nll", "--quiet", "--k", "4");
         assertThat(e.code()).as(e.err()).isZero();
         // binary-synthetic's test split has 5,000 examples: --quick scores the first 1,000
-        assertThat(Json.MAPPER.readTree(e.out()).at("/metrics/nll/estimator").asText())
+        assertThat(Json.MAPPER.readTree(e.out()).at("/metrics/iwae/nll/estimator").asText())
                 .isEqualTo("IWAE k=4 on the first 1000 test examples");
     }
 
@@ -204,6 +204,8 @@ class EvalSampleCliTest {
             {"sample", gan.toString(), "--out", tmp.resolve("g.csv").toString(), "--means"},
             {"sample", ring.toString(), "-n", "10001", "--out", tmp.resolve("big.png").toString()},
             {"sample", ring.toString(), "--out", tmp.resolve("m.csv").toString(), "--memory", "lots"},
+            {"sample", vae.toString(), "--out", tmp.resolve("k.csv").toString(), "--steps", "10"},
+            {"sample", vae.toString(), "--out", tmp.resolve("k.csv").toString(), "--steps", "-1"},
             {"eval", vae.toString(), "--per-example", tmp.resolve("no/such/dir/s.csv").toString()},
             {"eval", vae.toString(), "--per-example", tmp.toString()},
             {"eval", vae.toString(), "--per-example", dirCsv.toString()},
@@ -221,8 +223,11 @@ class EvalSampleCliTest {
             assertThat((System.nanoTime() - t0) / 1e9).as(what + ": before the work").isLessThan(5);
         }
         assertThat(Files.readString(existing)).isEqualTo("keep me\n");
+        Out steps = CliTest.run("sample", vae.toString(), "--out", tmp.resolve("k.csv").toString(), "--steps", "10");
+        assertThat(steps.err()).contains("--steps: model 'vae' draws a sample in one go, not by a Markov chain");
         Out modes = CliTest.run("eval", vae.toString(), "--metrics", "modes");
-        assertThat(modes.err()).contains("modes").contains("nll,sampling");
+        assertThat(modes.err()).contains("--metrics modes: does not apply").contains("known modes")
+                .contains("metrics that apply: nll,iwae,elbo,parzen,floor,sampling");
         // --force replaces the file
         Out f = CliTest.run("sample", vae.toString(), "-n", "3", "--out", existing.toString(), "--force");
         assertThat(f.code()).as(f.err()).isZero();

@@ -76,4 +76,26 @@ class ComparisonTableTest {
         assertThat(page).contains("<small>IWAE k=5</small>").contains("<small>Parzen window</small>")
                 .contains("<small>exact; 0.315 bits/dim</small>").doesNotContain("bits per dimension (");
     }
+
+    @Test
+    void anElboBesideAnIwaeBoundGetsAColumnOfItsOwn() {
+        Metric iwae = new Metric("nll", 90.0, "nats", "IWAE k=5000", Metric.BOUND, "upper bound").withSource("iwae");
+        Metric elbo = new Metric("nll", 95.0, "nats", "ELBO", Metric.BOUND, "upper bound").withSource("elbo");
+        Metric elboBits = new Metric("bits_per_dim", 0.17, "bits/dim", "nll / (784 ln 2)", Metric.BOUND, "upper")
+                .withSource("elbo");
+        ComparisonTable.Table t = ComparisonTable.of(List.of(
+                new ComparisonTable.Entry("vae", "variational", List.of(iwae, elbo, elboBits), 1),
+                new ComparisonTable.Entry("vae2", "variational", List.of(iwae.withSource("iwae"),
+                        new Metric("nll", 93.0, "nats", "ELBO", Metric.BOUND, "upper bound").withSource("elbo")), 1)));
+        Map<String, Column> byKey = t.columns().stream().collect(Collectors.toMap(Column::key, Function.identity()));
+        assertThat(t.columns()).extracting(Column::key).containsExactly("nll/bound", "nll/bound/elbo",
+                ComparisonTable.TRAIN_SECONDS);
+        assertThat(byKey.get("nll/bound/elbo").header()).contains("(elbo)").startsWith("≤ ");
+        assertThat(byKey.get("nll/bound/elbo").group()).isEqualTo(ComparisonTable.BOUND_GROUP);
+        // the best ELBO is vae2's, even though the two IWAE figures tie
+        assertThat(HtmlReport.best(byKey.get("nll/bound/elbo"), t.rows())).containsExactly("vae2");
+        // the ELBO's bits per dimension sit under the ELBO, not under the IWAE figure
+        assertThat(t.rows().get(0).cells().get("nll/bound/elbo").detail()).contains("0.170 bits/dim");
+        assertThat(t.rows().get(0).cells().get("nll/bound").detail()).doesNotContain("bits/dim");
+    }
 }

@@ -257,7 +257,7 @@ class RbmTest {
                 Engine.getInstance().setRandomSeed(nh);
                 Rbm r = new Rbm(RbmConfig.toy().withHidden(nh), data.spec(), m);
                 TrainConfig cfg = new TrainConfig(5, 50, OptimizerSpec.sgd(0.05, 0.9), nh, 0, 0, 1000);
-                new Trainer(List.of()).train(r, data, cfg, null, false);
+                new Trainer(List.of(), Estimators::validation).train(r, data, cfg, null, false);
                 double exact = r.exactLogPartition(1 << 16).getAsDouble();
                 Engine.getInstance().setRandomSeed(1);
                 Ais.Result many = Ais.logPartition(r.annealingPath(mean), 200, 1000, m);

@@ -18,6 +18,7 @@ import org.genzoo.data.Dataset;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.LoadOptions;
 import org.genzoo.data.View;
+import org.genzoo.eval.Estimators;
 
 /** The contract checks every autoregressive model's tests share. */
 final class ArTesting {
@@ -149,6 +150,6 @@ final class ArTesting {
     /** A short training run in memory. */
     static TrainResult train(GenerativeModel model, Dataset data, int epochs, double lr) {
         TrainConfig cfg = new TrainConfig(epochs, 50, OptimizerSpec.adam(lr), 0, 0, 0, 1000);
-        return new Trainer(List.of()).train(model, data, cfg, null, false);
+        return new Trainer(List.of(), Estimators::validation).train(model, data, cfg, null, false);
     }
 }

@@ -13,6 +13,7 @@ import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.Dataset;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.LoadOptions;
+import org.genzoo.eval.Estimators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -59,7 +60,7 @@ class FlowDensityTest {
             default -> new Glow(new GlowConfig(3, h, "relu", 0.05, 1.0), moons.spec(), root);
         };
         TrainConfig cfg = new TrainConfig(8, 128, OptimizerSpec.adam(3e-3), 1, 0, 0, 1000);
-        new Trainer(List.of()).train(f, moons, cfg, null, false);
+        new Trainer(List.of(), Estimators::validation).train(f, moons, cfg, null, false);
         return f;
     }
 
