@@ -19,6 +19,10 @@ import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.DataSpec;
 import org.genzoo.explicit.approximate.markov.Dbm;
 import org.genzoo.explicit.approximate.markov.DbmConfig;
+import org.genzoo.explicit.approximate.markov.GaussianRbm;
+import org.genzoo.explicit.approximate.markov.GaussianRbmConfig;
+import org.genzoo.explicit.approximate.markov.Rbm;
+import org.genzoo.explicit.approximate.markov.RbmConfig;
 import org.genzoo.explicit.approximate.variational.Vae;
 import org.genzoo.explicit.approximate.variational.VaeConfig;
 import org.genzoo.explicit.tractable.autoregressive.Made;
@@ -92,6 +96,20 @@ public final class Zoo {
                 d -> d.dim() <= 64 ? GlowConfig.toy() : GlowConfig.mnist(),
                 d -> new TrainConfig(100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(1e-3), 0, 20, 0, 50),
                 Glow::new));
+        // Boltzmann machines: SGD with momentum 0.9 as in Hinton's practical guide (2010, sections 9-10)
+        add(new Entry<>("rbm", Leaf.MARKOV_CHAIN_EXPLICIT, Rbm.class, RbmConfig.class,
+                "Restricted Boltzmann machine (Smolensky 1986; Hinton 2002), binary units, CD-k or PCD"
+                        + " (Tieleman 2008); log Z by AIS (Salakhutdinov & Murray 2008) or exactly when small",
+                d -> d.dim() <= 64 ? RbmConfig.toy() : RbmConfig.mnist(),
+                d -> new TrainConfig(d.dim() <= 64 ? 100 : 20, 100, OptimizerSpec.sgd(d.dim() <= 64 ? 0.05 : 0.01, 0.9),
+                        0, 0, 0, 50),
+                Rbm::new));
+        add(new Entry<>("grbm", Leaf.MARKOV_CHAIN_EXPLICIT, GaussianRbm.class, GaussianRbmConfig.class,
+                "Gaussian-Bernoulli RBM (Hinton 2010; learned sigma as in Krizhevsky 2009), real data, CD-k or PCD",
+                d -> d.dim() <= 64 ? GaussianRbmConfig.toy() : GaussianRbmConfig.images(),
+                d -> new TrainConfig(d.dim() <= 64 ? 50 : 20, d.dim() <= 64 ? 256 : 100,
+                        OptimizerSpec.sgd(d.dim() <= 64 ? 0.01 : 0.001, 0.9), 0, 0, 0, 50),
+                GaussianRbm::new));
         // S&H 2009's code: SGD with momentum 0.9, joint-training rate 0.001 (pretraining 0.05, via
         // pretrainLrFactor), divided by 1.000015 per update: 0.9925 per epoch of 500 updates
         add(new Entry<>("dbm", Leaf.MARKOV_CHAIN_EXPLICIT, Dbm.class, DbmConfig.class,

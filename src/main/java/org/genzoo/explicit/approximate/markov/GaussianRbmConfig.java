@@ -1,0 +1,54 @@
+package org.genzoo.explicit.approximate.markov;
+
+import org.genzoo.core.Setting;
+import org.genzoo.core.UserError;
+
+/**
+ * Hyperparameters of {@link GaussianRbm}. What each one means is in its {@link Setting}, which
+ * {@code genzoo list grbm} prints. The learning rate and momentum are the run's SGD settings.
+ */
+public record GaussianRbmConfig(
+        @Setting("number of binary hidden units") int hidden,
+        @Setting("Gibbs steps of the negative phase: CD-k (Hinton 2002), or per update of the persistent chains")
+        int cd,
+        @Setting("true: persistent contrastive divergence (Tieleman 2008), chains saved in checkpoints; "
+                + "false: CD-k chains start at the data") boolean persistent,
+        @Setting("number of persistent chains (PCD only)") int chains,
+        @Setting("L2 weight decay on the weights, not the biases") double weightDecay,
+        @Setting("standard deviation of the initial weights") double initStd,
+        @Setting("true: learn each visible unit's standard deviation sigma_i (Krizhevsky 2009; Cho et al. 2011); "
+                + "false: keep sigma_i = 1 (Hinton 2010, section 13.2, for standardised data)") boolean learnSigma,
+        @Setting("Gibbs steps `sample` runs when --steps is not given") int sampleSteps) {
+
+    /** Validates every field, naming it. */
+    public GaussianRbmConfig {
+        if (hidden < 1) {
+            throw new UserError("hidden: expected a positive whole number, got " + hidden);
+        }
+        if (cd < 1) {
+            throw new UserError("cd: expected a positive whole number of Gibbs steps, got " + cd);
+        }
+        if (chains < 1) {
+            throw new UserError("chains: expected a positive whole number, got " + chains);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new UserError("weightDecay: expected 0 or a positive number, got " + weightDecay);
+        }
+        if (!(initStd > 0) || !Double.isFinite(initStd)) {
+            throw new UserError("initStd: expected a positive number, got " + initStd);
+        }
+        if (sampleSteps < 0) {
+            throw new UserError("sampleSteps: expected 0 or more, got " + sampleSteps);
+        }
+    }
+
+    /** For the 2-D toys: 16 hidden units (so Z is exact by enumerating 65,536 states), PCD, learned sigma. */
+    public static GaussianRbmConfig toy() {
+        return new GaussianRbmConfig(16, 1, true, 256, 0, 0.1, true, 1000);
+    }
+
+    /** For images seen as grey levels: 500 hidden units, CD-1, learned sigma. */
+    public static GaussianRbmConfig images() {
+        return new GaussianRbmConfig(500, 1, false, 100, 2e-4, 0.01, true, 1000);
+    }
+}
