@@ -24,7 +24,7 @@ class DbmCliTest {
                 "--set", "hidden1=8", "--set", "hidden2=4", "--set", "sampleSteps=10");
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("trained dbm on binary-synthetic: 2 epochs, 10 steps");
-        assertThat(run.resolve("samples.png")).isRegularFile();
+        assertThat(run.resolve("model.params")).isRegularFile();
 
         Path csv = tmp.resolve("s.csv");
         Out s = CliTest.run("sample", run.toString(), "-n", "7", "--out", csv.toString());

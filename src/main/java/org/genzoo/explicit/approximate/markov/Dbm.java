@@ -334,7 +334,7 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
         NDArray gb2 = mu2.mean(new int[] {0}).sub(h2.mean(new int[] {0}));
         double bound = scalar(negFreeEnergyBound(x, q).mean());
         ascend(new NDArray[] {gw1, gw2, gbv, gb1, gb2}, opt, sm);
-        s.copyTo(chains);
+        chains.muli(sm.zeros(new Shape(1), chains.getDataType())).addi(s); // in place: the chains are model state, saved with the parameters
         return -bound;
     }
 

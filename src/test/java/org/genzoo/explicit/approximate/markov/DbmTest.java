@@ -12,6 +12,7 @@ import org.genzoo.core.AnnealingPath;
 import org.genzoo.core.Checkpoint;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
+import org.genzoo.eval.Ais;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -309,6 +310,28 @@ class DbmTest {
             }
             // 511 degrees of freedom: P(χ² > 617) ≈ 0.001
             assertThat(chi).isLessThan(617);
+        }
+    }
+
+    /**
+     * AIS along the DBM's path (eval/Ais) lands within its reported 3σ interval of the exact log Z,
+     * and more intermediate distributions bring it closer.
+     */
+    @Test
+    void aisEstimatesTheExactLogPartition() {
+        try (Dbm m = randomTiny(root, 61, 1.0f, 1.0f, 10)) {
+            double exact = Brute.of(m).logZ();
+            AnnealingPath path = m.annealingPath(root.create(new float[] {0.3f, 0.6f, 0.5f, 0.2f, 0.7f, 0.5f}));
+            Engine.getInstance().setRandomSeed(17);
+            Ais.Result fine = Ais.logPartition(path, 500, 2000, root);
+            assertThat(exact).isBetween(fine.logZLow(), fine.logZHigh());
+            assertThat(Math.abs(fine.logZ() - exact)).isLessThan(0.05);
+            double coarseError = 0;
+            for (int seed = 1; seed <= 5; seed++) {
+                Engine.getInstance().setRandomSeed(seed);
+                coarseError += Math.abs(Ais.logPartition(path, 500, 3, root).logZ() - exact) / 5;
+            }
+            assertThat(coarseError).as("K = 3").isGreaterThan(Math.abs(fine.logZ() - exact));
         }
     }
 
