@@ -69,7 +69,7 @@ public record DbmConfig(
      * here (their code: 100 epochs each, more than two cores allow).
      */
     public static DbmConfig mnist() {
-        return new DbmConfig(500, 1000, 5000, 1, 10, 0.001, 10, 1e-7, 100, 5, 0.0002, 1000);
+        return new DbmConfig(500, 1000, 5000, 1, 50, 0.001, 10, 1e-7, 100, 5, 0.0002, 1000);
     }
 
     /** A small model for 16-bit vectors such as binary-synthetic. */
