@@ -2,6 +2,7 @@ package org.genzoo.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * A path of distributions p_β(s) ∝ f_β(s), β from 0 to 1, from a tractable base p_0 (whose
@@ -35,6 +36,21 @@ public interface AnnealingPath {
      * @return {@code (runs,)} values of log f_β(state), in {@code state}'s manager
      */
     NDArray logUnnormalised(NDArray state, double beta);
+
+    /**
+     * {@code log f_β(state) - log f_β'(state)}, the increment of an AIS weight from β' to β. The
+     * default takes the difference of two {@link #logUnnormalised} calls; a path may override it
+     * with a form that shares work between the two and avoids cancelling two large numbers.
+     *
+     * @param state an {@code (runs, stateDim)} array
+     * @param beta the new inverse temperature
+     * @param previous the previous one, β'
+     * @return {@code (runs,)} float64 values, in {@code state}'s manager
+     */
+    default NDArray logRatio(NDArray state, double beta, double previous) {
+        return logUnnormalised(state, beta).sub(logUnnormalised(state, previous))
+                .toType(DataType.FLOAT64, false);
+    }
 
     /**
      * One Markov chain transition that leaves p_β invariant.

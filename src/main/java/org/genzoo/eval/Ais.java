@@ -110,8 +110,7 @@ public final class Ais {
                 try (NDManager sm = m.newSubManager()) {
                     state.attach(sm); // the old state and weights are freed with the step
                     lw.attach(sm);
-                    NDArray inc = path.logUnnormalised(state, beta[k]).sub(path.logUnnormalised(state, beta[k - 1]));
-                    lw = lw.add(inc.toType(DataType.FLOAT64, false));
+                    lw = lw.add(path.logRatio(state, beta[k], beta[k - 1]).toType(DataType.FLOAT64, false));
                     lw.attach(m);
                     if (k < beta.length - 1) {
                         state = path.transition(state, beta[k]);

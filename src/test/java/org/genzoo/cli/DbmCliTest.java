@@ -31,10 +31,10 @@ class DbmCliTest {
         assertThat(s.code()).as(s.err()).isZero();
 
         // AIS and the exact log Z side by side (16 + 4 bits: enumerable), and the NLL they imply
-        Out a = CliTest.run("bench", "ais", run.toString(), "--runs", "20", "--intermediates", "200", "--limit", "50");
+        Out a = CliTest.run("bench", "dbm", run.toString(), "--runs", "20", "--intermediates", "200", "--limit", "50");
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(a.out()).contains("log Z (AIS)").contains("log Z (exact)").contains("mean-field bound")
-                .contains("command: genzoo bench ais");
+                .contains("command: genzoo bench dbm");
     }
 
     @Test

@@ -522,6 +522,22 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
                 return baseLogits == null || bt == 1f ? out : out.add(rowDot(v, baseLogits).mul(1 - bt));
             }
 
+            /**
+             * The AIS increment with the total input a = W1'v + W2 h2 + b1 computed once for both
+             * temperatures, in float64: {@code (β−β')(bv'v + b2'h2 − bA'v) + Σ_j softplus(β a_j) − softplus(β' a_j)}.
+             */
+            @Override
+            public NDArray logRatio(NDArray state, double beta, double previous) {
+                NDManager m = state.getManager();
+                NDArray v = cols(state, 0, nv);
+                NDArray h2 = cols(state, nv, nv + n2);
+                NDArray a = v.matMul(w1).add(h2.matMul(in(w2.transpose(), m))).add(b1).toType(DataType.FLOAT64, false);
+                NDArray linear = rowDot(v, bv).add(rowDot(h2, b2)).sub(rowDot(v, baseLogits))
+                        .toType(DataType.FLOAT64, false);
+                return Activation.softPlus(a.mul(beta)).sub(Activation.softPlus(a.mul(previous))).sum(new int[] {1})
+                        .add(linear.mul(beta - previous));
+            }
+
             @Override
             public NDArray transition(NDArray state, double beta) {
                 float bt = (float) beta;

@@ -178,6 +178,20 @@ public final class Rbm extends RbmBase<RbmConfig> {
             return lin.add(hid);
         }
 
+        /**
+         * {@code (β - β') (b - b_A)·v + Σ_j softplus(β x_j) - softplus(β' x_j)}, x = c + vW: one
+         * float32 product for the hidden inputs (their rounding is far below the increment), the
+         * rest in float64, so no two values of order nv are subtracted.
+         */
+        @Override
+        public NDArray logRatio(NDArray state, double beta, double previous) {
+            NDArray v = state.toType(DataType.FLOAT64, false);
+            NDArray lin = v.matMul(deltaCol).reshape(-1).mul(beta - previous);
+            NDArray x = state.matMul(w32).add(c32).toType(DataType.FLOAT64, false);
+            NDArray hid = Activation.softPlus(x.mul(beta)).sub(Activation.softPlus(x.mul(previous))).sum(new int[] {1});
+            return lin.add(hid);
+        }
+
         @Override
         public NDArray transition(NDArray state, double beta) {
             NDArray h = bernoulli(state.matMul(w32).add(c32).mul((float) beta).getNDArrayInternal().sigmoid());

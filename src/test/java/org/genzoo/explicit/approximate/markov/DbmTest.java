@@ -265,6 +265,13 @@ class DbmTest {
             }
             int all = (1 << NV) - 1; // v = all ones, h2 = 0: log f_0 = Σ logit + n1 log 2
             assertThat((double) at0[all]).isCloseTo(logitSum + N1 * Math.log(2), offset(1e-3));
+            // the AIS increment, computed in one pass, is the difference of the two log-densities
+            float[] hi = path.logUnnormalised(s, 0.7).toFloatArray();
+            float[] lo = path.logUnnormalised(s, 0.6).toFloatArray();
+            double[] ratio = path.logRatio(s, 0.7, 0.6).toDoubleArray();
+            for (int c = 0; c < ratio.length; c++) {
+                assertThat(ratio[c]).as("log ratio, state %d", c).isCloseTo(hi[c] - lo[c], offset(1e-4));
+            }
             // base draws have the data's marginals and uniform h2
             Engine.getInstance().setRandomSeed(3);
             float[] draws = path.sampleBase(root, 20_000).mean(new int[] {0}).toFloatArray();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.genzoo.Runs;
-import org.genzoo.core.Annealable;
 import org.genzoo.core.AnnealingPath;
 import org.genzoo.core.Batches;
 import org.genzoo.core.Energy;
@@ -26,16 +25,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code genzoo bench ais DIR}: the AIS estimate of a Boltzmann machine's log Z along its own
- * annealing path (base: independent visible units with the training data's marginals), with its
- * spread and wall time, the exact log Z beside it when enumeration is cheap, and the test NLL it
- * implies: {@code mean F(x) + log Ẑ} for an exact free energy (an RBM), {@code mean F_mf(x) + log Ẑ}
- * for a mean-field bound (a DBM: an upper bound on the NLL if Ẑ were exact). A benchmark that prints
- * its figures and its command; the evaluator's estimator list is another branch's work.
+ * {@code genzoo bench dbm DIR}: a deep Boltzmann machine's test NLL as Salakhutdinov and Hinton
+ * (2009) estimate it: AIS for log Z along the DBM's path (base: independent visible units with the
+ * training data's marginals), with its spread and wall time, and the mean-field bound
+ * {@code mean F_mf(x) + log Ẑ} (an upper bound on the NLL were Ẑ exact). For a tiny DBM it prints
+ * the exact log Z and the exact test NLL beside them, so the bound's gap and AIS's error show.
+ * {@code bench ais} does the same for RBMs, whose free energy is exact.
  */
-@Command(name = "ais", mixinStandardHelpOptions = true,
-        description = "AIS estimate of log Z of a trained Boltzmann machine, and the test NLL it implies.")
-final class BenchAisCommand implements Callable<Integer> {
+@Command(name = "dbm", mixinStandardHelpOptions = true,
+        description = "A DBM's test NLL: AIS log Z with the mean-field bound, and the exact figures for tiny models.")
+final class BenchDbmCommand implements Callable<Integer> {
     /** Enumerations up to this many terms are done for the exact log Z. */
     private static final long EXACT_TERMS = 1L << 22;
 
@@ -73,8 +72,8 @@ final class BenchAisCommand implements Callable<Integer> {
             throw new UserError("--limit: expected 0 or more, got " + limit);
         }
         try (Runs.Opened run = Runs.open(dir)) {
-            if (!(run.model() instanceof Annealable a)) {
-                throw new UserError(dir + ": a " + run.spec().model() + " has no annealing path (Boltzmann machines do)");
+            if (!(run.model() instanceof Dbm a)) {
+                throw new UserError(dir + ": a " + run.spec().model() + " run, not a dbm (for an rbm: genzoo bench ais)");
             }
             Dataset ds = Datasets.load(run.spec().data(), LoadOptions.defaults());
             engine.configure(ds.spec());
@@ -121,18 +120,18 @@ final class BenchAisCommand implements Callable<Integer> {
                 System.out.printf("  test NLL with the exact log Z%s: %.2f nats%n",
                         en.exactEnergy() ? "" : " (an upper bound)", meanEnergy + exact.getAsDouble());
             }
-            if (exact.isPresent() && run.model() instanceof Dbm dbm && dbm.config().hidden2() <= 16) {
+            if (exact.isPresent() && a.config().hidden2() <= 16) {
                 // tiny DBM: the exact log p(x) too (h2 enumerated, h1 summed), so the bound's gap shows
                 double lp = 0;
                 try (NDManager m = root.newSubManager()) {
-                    for (float v : Batches.perRow(s.toNDArray(m), view, 100, root, dbm::exactLogUnnormalised, k -> { })) {
+                    for (float v : Batches.perRow(s.toNDArray(m), view, 100, root, a::exactLogUnnormalised, k -> { })) {
                         lp += v;
                     }
                 }
                 System.out.printf("  test NLL, exact (enumeration): %.2f nats%n", exact.getAsDouble() - lp / s.size());
             }
             System.out.println("  AIS is unbiased for Z, so log Z tends to be underestimated and the NLL with it.");
-            System.out.printf("  command: genzoo bench ais %s --runs %d --intermediates %d --split %s --limit %d --seed %d%n",
+            System.out.printf("  command: genzoo bench dbm %s --runs %d --intermediates %d --split %s --limit %d --seed %d%n",
                     dir, runs, intermediates, split, limit, seed);
         }
         return 0;
