@@ -334,7 +334,8 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
         NDArray gb2 = mu2.mean(new int[] {0}).sub(h2.mean(new int[] {0}));
         double bound = scalar(negFreeEnergyBound(x, q).mean());
         ascend(new NDArray[] {gw1, gw2, gbv, gb1, gb2}, opt, sm);
-        chains.muli(sm.zeros(new Shape(1), chains.getDataType())).addi(s); // in place: the chains are model state, saved with the parameters
+        // in place: the chains are model state, saved with the parameters
+        chains.muli(sm.zeros(new Shape(1), chains.getDataType())).addi(s);
         return -bound;
     }
 
@@ -524,7 +525,8 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
 
             /**
              * The AIS increment with the total input a = W1'v + W2 h2 + b1 computed once for both
-             * temperatures, in float64: {@code (β−β')(bv'v + b2'h2 − bA'v) + Σ_j softplus(β a_j) − softplus(β' a_j)}.
+             * temperatures, in float64:
+             * {@code (β−β')(bv'v + b2'h2 − bA'v) + Σ_j softplus(β a_j) − softplus(β' a_j)}.
              */
             @Override
             public NDArray logRatio(NDArray state, double beta, double previous) {
