@@ -16,6 +16,8 @@ import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.DataSpec;
 import org.genzoo.eval.Estimator;
 import org.genzoo.eval.Estimators;
+import org.genzoo.explicit.approximate.markov.Dbm;
+import org.genzoo.explicit.approximate.markov.DbmConfig;
 import org.genzoo.explicit.approximate.markov.GaussianRbm;
 import org.genzoo.explicit.approximate.markov.GaussianRbmConfig;
 import org.genzoo.explicit.approximate.markov.Rbm;
@@ -107,6 +109,16 @@ public final class Zoo {
                 d -> new TrainConfig(d.dim() <= 64 ? 50 : 20, d.dim() <= 64 ? 256 : 100,
                         OptimizerSpec.sgd(d.dim() <= 64 ? 0.01 : 0.001, 0.9), 0, 0, 0, 50),
                 GaussianRbm::new));
+        // S&H 2009's code: SGD with momentum 0.9, joint-training rate 0.001 (pretraining 0.05, via
+        // pretrainLrFactor), divided by 1.000015 per update: 0.9925 per epoch of 500 updates
+        add(new Entry<>("dbm", Leaf.MARKOV_CHAIN_EXPLICIT, Dbm.class, DbmConfig.class,
+                "Deep Boltzmann machine (Salakhutdinov & Hinton 2009), two hidden layers: greedy pretraining,"
+                        + " then mean-field and persistent Gibbs chains; binary data",
+                d -> d.dim() <= 64 ? DbmConfig.small() : DbmConfig.mnist(),
+                d -> new TrainConfig(d.dim() <= 64 ? 50 : 100, 100,
+                        OptimizerSpec.sgd(d.dim() <= 64 ? 0.005 : 0.001, 0.9), 0, 0, 0, 50,
+                        d.dim() <= 64 ? 1.0 : 0.9925),
+                Dbm::new));
     }
 
     private Zoo() {}

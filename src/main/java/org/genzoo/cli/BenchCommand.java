@@ -25,11 +25,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and the command that produced them.",
-        subcommands = {BenchCommand.Throughput.class, BenchAis.class})
+        subcommands = {BenchCommand.Throughput.class, BenchAis.class, BenchDbmCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new org.genzoo.core.UserError("bench: name a benchmark (throughput, ais)");
+        throw new org.genzoo.core.UserError("bench: name a benchmark (throughput, ais, dbm)");
     }
 
     /** Trainer against a bare loop. */

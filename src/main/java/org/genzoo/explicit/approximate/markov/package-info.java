@@ -5,5 +5,7 @@
  * contrastive divergence or persistent CD with Gibbs chains, sample by running those chains, and
  * get log Z exactly by enumeration when one layer is small, otherwise by annealed importance
  * sampling ({@link org.genzoo.eval.Ais}).
+ * {@link org.genzoo.explicit.approximate.markov.Dbm} is the deep Boltzmann machine (Salakhutdinov &amp;
+ * Hinton 2009): two hidden layers, mean-field inference, a variational bound on log p(x) given Z.
  */
 package org.genzoo.explicit.approximate.markov;

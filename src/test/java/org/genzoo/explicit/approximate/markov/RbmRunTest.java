@@ -112,10 +112,10 @@ class RbmRunTest {
             Rbm r = new Rbm(RbmConfig.toy().persistent(1, 20), data.spec(), root);
             org.genzoo.core.TrainConfig cfg = new org.genzoo.core.TrainConfig(1, 50,
                     org.genzoo.core.optim.OptimizerSpec.sgd(0.05, 0.9), 0, 0, 2, 1000);
-            new org.genzoo.core.Trainer(List.of()).train(r, data, cfg, null, false);
+            new org.genzoo.core.Trainer(List.of(), org.genzoo.eval.Estimators::validation).train(r, data, cfg, null, false);
             NDManager own = r.params().manager();
             int after2 = own.getManagedArrays().size();
-            new org.genzoo.core.Trainer(List.of()).train(r, data, cfg.withEpochs(1).withMaxBatches(20), null, false);
+            new org.genzoo.core.Trainer(List.of(), org.genzoo.eval.Estimators::validation).train(r, data, cfg.withEpochs(1).withMaxBatches(20), null, false);
             assertThat(own.getManagedArrays().size()).isEqualTo(after2);
         }
     }

@@ -19,6 +19,7 @@ import org.genzoo.data.Datasets;
 import org.genzoo.data.LoadOptions;
 import org.genzoo.data.View;
 import org.genzoo.eval.Ais;
+import org.genzoo.eval.Estimators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
