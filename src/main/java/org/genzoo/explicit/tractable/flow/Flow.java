@@ -134,22 +134,35 @@ public abstract class Flow<C extends Record> extends ModelBase<C> implements Exa
         return t[0].add(t[1]);
     }
 
+    /** ActNorm's data-dependent start on {@code x}, if it has not happened yet (the first batch). */
+    void initializeOn(NDArray x) {
+        if (bijection.needsInit()) {
+            bijection.initialize(toEvent(x));
+        }
+    }
+
+    /**
+     * The two parts of a training step's loss, {@code -mean log p_z(f(x))} and
+     * {@code -mean log |det ∂f/∂x|}, with batch normalisation in training mode; recorded for
+     * backpropagation when called inside a gradient collector.
+     */
+    NDArray[] lossParts(NDArray x) {
+        NDArray[] t = terms(x, true);
+        return new NDArray[] {t[0].mean().neg(), t[1].mean().neg()};
+    }
+
     @Override
     public LossParts trainStep(NDArray x, OptimizerSet optimizers, NDManager scratch) {
-        if (bijection.needsInit()) {
-            bijection.initialize(toEvent(x)); // ActNorm's data-dependent start, on the first batch
-        }
+        initializeOn(x);
         double prior;
         double logDet;
         double loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray[] t = terms(x, true);
-            NDArray priorMean = t[0].mean().neg();
-            NDArray logDetMean = t[1].mean().neg();
-            NDArray nll = priorMean.add(logDetMean);
+            NDArray[] parts = lossParts(x);
+            NDArray nll = parts[0].add(parts[1]);
             gc.backward(nll);
-            prior = priorMean.getFloat();
-            logDet = logDetMean.getFloat();
+            prior = parts[0].getFloat();
+            logDet = parts[1].getFloat();
             loss = nll.getFloat();
         }
         optimizers.step("model", scratch);
