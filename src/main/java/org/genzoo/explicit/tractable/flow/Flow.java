@@ -13,8 +13,10 @@ import org.genzoo.core.LossParts;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.Params;
 import org.genzoo.core.TemperatureSampler;
+import org.genzoo.core.TrainConfig;
 import org.genzoo.core.UserError;
 import org.genzoo.core.optim.OptimizerSet;
+import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 
@@ -73,6 +75,16 @@ public abstract class Flow<C extends Record> extends ModelBase<C> implements Exa
         this.event = eventShape(data, images);
         this.temperature = checkTemperature(temperature);
         this.bijection = build.apply(params);
+    }
+
+    /**
+     * The training of the {@code realnvp} and {@code glow} presets on 2-D toy data: 40 epochs in batches of 256, Adam at 2·10⁻³ decayed by 0.93 an
+     * epoch (to 0.12 of it at the end). A constant 10⁻³ left the validation NLL swinging by
+     * nats from epoch to epoch to the end (a RealNVP run diverged at epoch 65); the decay lets the
+     * sharp modes settle.
+     */
+    public static TrainConfig toyTraining() {
+        return new TrainConfig(40, 256, OptimizerSpec.adam(2e-3), 0, 20, 0, 50, 0.93);
     }
 
     private static DataSpec checkData(String kind, DataSpec data) {
