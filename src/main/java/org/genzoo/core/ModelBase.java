@@ -84,7 +84,7 @@ public abstract class ModelBase<C extends Record> implements GenerativeModel {
         double loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray nll = logLikelihood.get().mean().neg();
-            gc.backward(nll);
+            Backward.pass(gc, nll);
             loss = nll.getFloat();
         }
         optimizers.step("model", scratch);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.SplittableRandom;
 import org.genzoo.core.UserError;
+import org.genzoo.core.nn.Scalars;
 
 /**
  * How a model sees its data: a transform applied to each batch, an {@code (b, dim)} float32
@@ -143,11 +144,11 @@ public enum View {
                 }
             }
             case DEQUANTISED: {
-                try (NDArray scaled = batch.mul(255f);
+                try (NDArray scaled = Scalars.times(batch, 255f);
                         NDArray k = scaled.round();
                         NDArray u = m.randomUniform(0f, DEQUANT_HIGH, batch.getShape(), DataType.FLOAT32);
                         NDArray sum = k.add(u)) {
-                    return sum.div(256f);
+                    return Scalars.over(sum, 256f);
                 }
             }
             default:

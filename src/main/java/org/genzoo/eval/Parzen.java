@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.genzoo.core.Progress;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.nn.Gaussian;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.data.Split;
 import org.genzoo.data.View;
 
@@ -57,9 +58,9 @@ final class Parzen {
             double sigma = f.sigma();
             float norm = (float) (-Math.log(f.count()) - 0.5 * f.dim() * Math.log(2 * Math.PI * sigma * sigma));
             return Evaluator.scoreRows(split, View.IDENTITY, root, BATCH, x -> {
-                NDArray d2 = x.square().sum(new int[] {1}, true).add(sSq).sub(x.matMul(s.transpose()).mul(2f))
-                        .maximum(0f);
-                return Gaussian.logSumExp(d2.mul((float) (-0.5 / (sigma * sigma))), 1).add(norm);
+                NDArray d2 = Scalars.max(x.square().sum(new int[] {1}, true).add(sSq).sub(Scalars.times(x.matMul(s.transpose()), 2f)),
+                        0f);
+                return Gaussian.logSumExp(Scalars.times(d2, (float) (-0.5 / (sigma * sigma))), 1).add(norm);
             }, progress, "Parzen");
         }
     }

@@ -38,7 +38,7 @@ public enum Activation {
     public NDArray derivative(NDArray z) {
         return switch (this) {
             case RELU -> z.gt(0).toType(z.getDataType(), false);
-            case LEAKY_RELU -> z.gt(0).toType(z.getDataType(), false).mul(0.8f).add(0.2f);
+            case LEAKY_RELU -> Scalars.times(z.gt(0).toType(z.getDataType(), false), 0.8f).add(0.2f);
             case TANH -> {
                 NDArray t = z.tanh();
                 yield t.square().neg().add(1f);

@@ -17,12 +17,12 @@ public final class Gaussian {
     public static NDArray logDensity(NDArray x, NDArray mu, NDArray logVar) {
         NDArray d = x.sub(mu);
         NDArray lv = d.zerosLike().add(logVar); // in the batch's manager from here on
-        return d.square().mul(lv.neg().exp()).add(lv).add(LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
+        return Scalars.times(d.square().mul(lv.neg().exp()).add(lv).add(LOG_2PI).sum(new int[] {-1}), -0.5f);
     }
 
     /** log N(x; 0, I) summed over the last axis. */
     public static NDArray logStandard(NDArray x) {
-        return x.mul(x).add(LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
+        return Scalars.times(x.mul(x).add(LOG_2PI).sum(new int[] {-1}), -0.5f);
     }
 
     /**

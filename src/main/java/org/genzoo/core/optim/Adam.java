@@ -2,6 +2,7 @@ package org.genzoo.core.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.genzoo.core.nn.Scalars;
 
 /**
  * Adam (Kingma and Ba 2015, algorithm 1), in place:
@@ -25,14 +26,14 @@ final class Adam extends Optimizer {
         double c2 = 1 - Math.pow(spec.beta2(), steps);
         // Scalars are made in scratch: a scalar op on a state array would allocate the scalar in
         // the state's manager and leak one handle per step.
-        m.muli(scratch.create(b1)).addi(g.mul(1 - b1));
-        v.muli(scratch.create(b2)).addi(g.square().muli(1 - b2));
+        m.muli(scratch.create(b1)).addi(Scalars.times(g, 1 - b1));
+        v.muli(scratch.create(b2)).addi(Scalars.timesInPlace(g.square(), 1 - b2));
         NDArray denom = v.sqrt(); // lives in v's manager until attached
         denom.attach(scratch);
-        denom.muli((float) (1 / Math.sqrt(c2))).addi((float) spec.eps());
+        Scalars.timesInPlace(denom, (float) (1 / Math.sqrt(c2))).addi((float) spec.eps());
         NDArray step = m.div(denom);
         step.attach(scratch);
-        step.muli((float) (spec.lr() * lrScale / c1));
+        Scalars.timesInPlace(step, (float) (spec.lr() * lrScale / c1));
         p.subi(step);
     }
 }

@@ -2,6 +2,7 @@ package org.genzoo.core.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.genzoo.core.nn.Scalars;
 
 /** Stochastic gradient descent with heavy-ball momentum: {@code b ← μ b + g; θ ← θ - η b}. */
 final class Sgd extends Optimizer {
@@ -14,7 +15,7 @@ final class Sgd extends Optimizer {
     @Override
     protected void update(NDArray p, NDArray g, NDManager scratch) {
         if (spec.beta1() == 0) {
-            p.subi(g.mul((float) (spec.lr() * lrScale)));
+            p.subi(Scalars.times(g, (float) (spec.lr() * lrScale)));
             return;
         }
         NDArray b = slot(p, "momentum");

@@ -9,12 +9,14 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.genzoo.core.Backward;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.Sampler;
 import org.genzoo.core.nn.Mlp;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
@@ -112,7 +114,7 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
                 NDArray live = params.get(name).stopGradient(); // made in the model's manager
                 live.attach(scratch);
                 NDArray avg = params.get(G_AVERAGE + name.substring(G.length()));
-                avg.addi(live.sub(avg).muli(1 - d));
+                avg.addi(Scalars.timesInPlace(live.sub(avg), 1 - d));
             }
         }
     }
@@ -147,12 +149,12 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
                 NDArray loss = lossReal.add(lossFake);
                 if (config.r1() > 0) {
                     // (γ/2) ||∇_x logit||² on real data, from a backward pass written in NDArray ops
-                    NDArray penalty = discriminator.inputGradient(packed(x)).square().sum(new int[] {1}).mean()
-                            .mul((float) (config.r1() / 2));
+                    NDArray penalty = Scalars.times(discriminator.inputGradient(packed(x)).square().sum(new int[] {1}).mean(),
+                            (float) (config.r1() / 2));
                     loss = loss.add(penalty);
                     r1 = penalty.getFloat();
                 }
-                gc.backward(loss);
+                Backward.pass(gc, loss);
                 dReal = lossReal.getFloat();
                 dFake = lossFake.getFloat();
             }
@@ -164,7 +166,7 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
             NDArray loss = "minimax".equals(config.loss())
                     ? Activation.softPlus(logits).neg().mean() // log(1 - D(G(z)))
                     : Activation.softPlus(logits.neg()).mean(); // -log D(G(z))
-            gc.backward(loss);
+            Backward.pass(gc, loss);
             gLoss = loss.getFloat();
         }
         optimizers.step(G, scratch);

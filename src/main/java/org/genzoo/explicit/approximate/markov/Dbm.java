@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import java.util.OptionalDouble;
 import org.genzoo.core.Annealable;
 import org.genzoo.core.AnnealingPath;
+import org.genzoo.core.Backward;
 import org.genzoo.core.ExactPartition;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
@@ -19,6 +20,7 @@ import org.genzoo.core.LossParts;
 import org.genzoo.core.MarkovChainSampler;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.UserError;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
@@ -150,7 +152,7 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
         NDArray w2t = in(w2.transpose(), m);
         NDArray vw = v.matMul(w1); // (b, n1)
         NDArray up = vw.add(b1);
-        NDArray a1 = vw.mul(2f).add(b1); // the doubled bottom-up pass
+        NDArray a1 = Scalars.times(vw, 2f).add(b1); // the doubled bottom-up pass
         NDArray mu1 = sigmoid(a1);
         NDArray a2 = mu1.matMul(w2).add(b2);
         NDArray mu2 = sigmoid(a2);
@@ -254,23 +256,23 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
      */
     private double pretrainFirst(NDArray x, OptimizerSet opt, NDManager sm) {
         NDArray w1t = in(w1.transpose(), sm);
-        NDArray ph = sigmoid(x.matMul(w1).mul(2f).add(b1));
+        NDArray ph = sigmoid(Scalars.times(x.matMul(w1), 2f).add(b1));
         NDArray h = bernoulli(ph);
         NDArray vk = x;
         NDArray phk = ph;
         for (int k = 0; k < config.pretrainCdK(); k++) {
             NDArray pv = sigmoid(h.matMul(w1t).add(bv));
             vk = k == config.pretrainCdK() - 1 ? pv : bernoulli(pv);
-            phk = sigmoid(vk.matMul(w1).mul(2f).add(b1));
+            phk = sigmoid(Scalars.times(vk.matMul(w1), 2f).add(b1));
             h = bernoulli(phk);
         }
         float b = x.getShape().get(0);
-        NDArray gw1 = x.transpose().matMul(ph).sub(vk.transpose().matMul(phk)).div(b)
-                .sub(in(w1.mul((float) config.pretrainWeightDecay()), sm));
+        NDArray gw1 = Scalars.over(x.transpose().matMul(ph).sub(vk.transpose().matMul(phk)), b)
+                .sub(in(Scalars.times(w1, (float) config.pretrainWeightDecay()), sm));
         NDArray gbv = x.sub(vk).mean(new int[] {0});
         NDArray gb1 = ph.sub(phk).mean(new int[] {0});
         float f = (float) config.pretrainLrFactor();
-        ascend(new NDArray[] {gw1.mul(f), sm.zeros(w2.getShape(), w2.getDataType()), gbv.mul(f), gb1.mul(f),
+        ascend(new NDArray[] {Scalars.times(gw1, f), sm.zeros(w2.getShape(), w2.getDataType()), Scalars.times(gbv, f), Scalars.times(gb1, f),
                 sm.zeros(b2.getShape(), b2.getDataType())}, opt, sm);
         return scalar(x.sub(vk).square().sum(new int[] {1}).mean());
     }
@@ -284,24 +286,24 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
      */
     private double pretrainSecond(NDArray x, OptimizerSet opt, NDManager sm) {
         NDArray w2t = in(w2.transpose(), sm);
-        NDArray h1 = bernoulli(sigmoid(x.matMul(w1).mul(2f).add(b1)));
+        NDArray h1 = bernoulli(sigmoid(Scalars.times(x.matMul(w1), 2f).add(b1)));
         NDArray p2 = sigmoid(h1.matMul(w2).add(b2));
         NDArray h2 = bernoulli(p2);
         NDArray h1k = h1;
         NDArray p2k = p2;
         for (int k = 0; k < config.pretrainCdK(); k++) {
-            NDArray p1 = sigmoid(h2.matMul(w2t).mul(2f).add(b1));
+            NDArray p1 = sigmoid(Scalars.times(h2.matMul(w2t), 2f).add(b1));
             h1k = k == config.pretrainCdK() - 1 ? p1 : bernoulli(p1);
             p2k = sigmoid(h1k.matMul(w2).add(b2));
             h2 = bernoulli(p2k);
         }
         float b = x.getShape().get(0);
-        NDArray gw2 = h1.transpose().matMul(p2).sub(h1k.transpose().matMul(p2k)).div(b)
-                .sub(in(w2.mul((float) config.pretrainWeightDecay()), sm));
+        NDArray gw2 = Scalars.over(h1.transpose().matMul(p2).sub(h1k.transpose().matMul(p2k)), b)
+                .sub(in(Scalars.times(w2, (float) config.pretrainWeightDecay()), sm));
         NDArray gb2 = p2.sub(p2k).mean(new int[] {0});
         float f = (float) config.pretrainLrFactor();
-        ascend(new NDArray[] {sm.zeros(w1.getShape(), w1.getDataType()), gw2.mul(f),
-                sm.zeros(bv.getShape(), bv.getDataType()), sm.zeros(b1.getShape(), b1.getDataType()), gb2.mul(f)},
+        ascend(new NDArray[] {sm.zeros(w1.getShape(), w1.getDataType()), Scalars.times(gw2, f),
+                sm.zeros(bv.getShape(), bv.getDataType()), sm.zeros(b1.getShape(), b1.getDataType()), Scalars.times(gb2, f)},
                 opt, sm);
         return scalar(h1.sub(h1k).square().sum(new int[] {1}).mean());
     }
@@ -325,10 +327,10 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
         NDArray h2 = cols(s, nv + n1, nv + n1 + n2);
         float b = x.getShape().get(0);
         float c = s.getShape().get(0);
-        NDArray gw1 = x.transpose().matMul(mu1).div(b).sub(v.transpose().matMul(h1).div(c))
-                .sub(in(w1.mul((float) config.weightDecay()), sm));
-        NDArray gw2 = mu1.transpose().matMul(mu2).div(b).sub(h1.transpose().matMul(h2).div(c))
-                .sub(in(w2.mul((float) config.weightDecay()), sm));
+        NDArray gw1 = Scalars.over(x.transpose().matMul(mu1), b).sub(Scalars.over(v.transpose().matMul(h1), c))
+                .sub(in(Scalars.times(w1, (float) config.weightDecay()), sm));
+        NDArray gw2 = Scalars.over(mu1.transpose().matMul(mu2), b).sub(Scalars.over(h1.transpose().matMul(h2), c))
+                .sub(in(Scalars.times(w2, (float) config.weightDecay()), sm));
         NDArray gbv = x.mean(new int[] {0}).sub(v.mean(new int[] {0}));
         NDArray gb1 = mu1.mean(new int[] {0}).sub(h1.mean(new int[] {0}));
         NDArray gb2 = mu2.mean(new int[] {0}).sub(h2.mean(new int[] {0}));
@@ -352,7 +354,7 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
                 NDArray t = g[i].mul(theta[i]).sum(); // g first: the product lands in the step's manager
                 surrogate = surrogate == null ? t : surrogate.add(t);
             }
-            gc.backward(surrogate.neg());
+            Backward.pass(gc, surrogate.neg());
         }
         opt.step("model", sm);
     }
@@ -518,9 +520,9 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
                 NDArray v = cols(state, 0, nv);
                 NDArray h2 = cols(state, nv, nv + n2);
                 NDArray a = v.matMul(w1).add(h2.matMul(in(w2.transpose(), m))).add(b1);
-                NDArray out = Activation.softPlus(a.mul(bt)).sum(new int[] {1})
-                        .add(rowDot(v, bv).add(rowDot(h2, b2)).mul(bt));
-                return baseLogits == null || bt == 1f ? out : out.add(rowDot(v, baseLogits).mul(1 - bt));
+                NDArray out = Activation.softPlus(Scalars.times(a, bt)).sum(new int[] {1})
+                        .add(Scalars.times(rowDot(v, bv).add(rowDot(h2, b2)), bt));
+                return baseLogits == null || bt == 1f ? out : out.add(Scalars.times(rowDot(v, baseLogits), 1 - bt));
             }
 
             /**
@@ -536,8 +538,8 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
                 NDArray a = v.matMul(w1).add(h2.matMul(in(w2.transpose(), m))).add(b1).toType(DataType.FLOAT64, false);
                 NDArray linear = rowDot(v, bv).add(rowDot(h2, b2)).sub(rowDot(v, baseLogits))
                         .toType(DataType.FLOAT64, false);
-                return Activation.softPlus(a.mul(beta)).sub(Activation.softPlus(a.mul(previous))).sum(new int[] {1})
-                        .add(linear.mul(beta - previous));
+                return Activation.softPlus(Scalars.times(a, beta)).sub(Activation.softPlus(Scalars.times(a, previous))).sum(new int[] {1})
+                        .add(Scalars.times(linear, beta - previous));
             }
 
             @Override
@@ -547,13 +549,13 @@ public final class Dbm extends ModelBase<DbmConfig> implements MarkovChainSample
                 NDArray v = cols(state, 0, nv);
                 NDArray h2 = cols(state, nv, nv + n2);
                 NDArray h1 = bernoulli(sigmoid(
-                        v.matMul(w1).add(h2.matMul(in(w2.transpose(), m))).add(b1).mul(bt)));
-                NDArray av = h1.matMul(in(w1.transpose(), m)).add(bv).mul(bt);
+                        Scalars.times(v.matMul(w1).add(h2.matMul(in(w2.transpose(), m))).add(b1), bt)));
+                NDArray av = Scalars.times(h1.matMul(in(w1.transpose(), m)).add(bv), bt);
                 if (bt != 1f) {
-                    av = av.add(in(baseLogits.mul(1 - bt), m));
+                    av = av.add(in(Scalars.times(baseLogits, 1 - bt), m));
                 }
                 NDArray vn = bernoulli(sigmoid(av));
-                NDArray h2n = bernoulli(sigmoid(h1.matMul(w2).add(b2).mul(bt)));
+                NDArray h2n = bernoulli(sigmoid(Scalars.times(h1.matMul(w2).add(b2), bt)));
                 return vn.concat(h2n, 1);
             }
         };

@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import org.genzoo.core.AnnealingPath;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.data.DataSpec;
 
 /**
@@ -57,7 +58,7 @@ public final class GaussianRbm extends RbmBase<GaussianRbmConfig> {
 
     @Override
     public NDArray freeEnergy(NDArray v) {
-        NDArray quad = v.sub(b).div(sigma(v.getManager())).square().sum(new int[] {1}).mul(0.5f);
+        NDArray quad = Scalars.times(v.sub(b).div(sigma(v.getManager())).square().sum(new int[] {1}), 0.5f);
         return quad.sub(Activation.softPlus(hiddenLogits(v)).sum(new int[] {1}));
     }
 
@@ -100,7 +101,7 @@ public final class GaussianRbm extends RbmBase<GaussianRbmConfig> {
             NDArray bOverSigma = f64(b, m).div(ls.exp()); // (nv,)
             double gauss = nv * 0.5 * Math.log(2 * Math.PI) + ls.sum().getDouble();
             return OptionalDouble.of(gauss + Enumeration.logSum(c, transposed(w, m),
-                    u -> u.mul(bOverSigma).add(u.square().mul(0.5)), m));
+                    u -> u.mul(bOverSigma).add(Scalars.times(u.square(), 0.5)), m));
         }
     }
 
@@ -154,19 +155,19 @@ public final class GaussianRbm extends RbmBase<GaussianRbmConfig> {
             NDArray v = state.toType(DataType.FLOAT64, false);
             NDArray toMean = v.sub(mean64).div(sigma64).square().sum(new int[] {1});
             NDArray toB = v.sub(b64).div(sigma64).square().sum(new int[] {1});
-            NDArray quad = toMean.mul(-0.5 * (1 - beta)).sub(toB.mul(0.5 * beta));
-            NDArray hid = Activation.softPlus(v.div(sigma64).matMul(w64).add(c64).mul(beta)).sum(new int[] {1});
+            NDArray quad = Scalars.times(toMean, -0.5 * (1 - beta)).sub(Scalars.times(toB, 0.5 * beta));
+            NDArray hid = Activation.softPlus(Scalars.times(v.div(sigma64).matMul(w64).add(c64), beta)).sum(new int[] {1});
             return quad.add(hid);
         }
 
         @Override
         public NDArray transition(NDArray state, double beta) {
             NDManager m = state.getManager();
-            NDArray h = bernoulli(state.div(sigma).matMul(w).add(c).mul((float) beta)
+            NDArray h = bernoulli(Scalars.times(state.div(sigma).matMul(w).add(c), (float) beta)
                     .getNDArrayInternal().sigmoid());
             // mean (1-β) m + β (b + σ ⊙ W h)
-            NDArray mu = h.matMul(wt).mul(sigma).add(b).mul((float) beta)
-                    .add(state.zerosLike().add(mean).mul((float) (1 - beta)));
+            NDArray mu = Scalars.times(h.matMul(wt).mul(sigma).add(b), (float) beta)
+                    .add(Scalars.times(state.zerosLike().add(mean), (float) (1 - beta)));
             return m.randomNormal(mu.getShape()).mul(sigma).add(mu);
         }
     }

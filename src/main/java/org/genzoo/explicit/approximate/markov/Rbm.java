@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import org.genzoo.core.AnnealingPath;
 import org.genzoo.core.Input;
 import org.genzoo.core.UserError;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 
@@ -173,8 +174,8 @@ public final class Rbm extends RbmBase<RbmConfig> {
         public NDArray logUnnormalised(NDArray state, double beta) {
             // float64: AIS sums K differences of values of order nv, which float32 would round
             NDArray v = state.toType(DataType.FLOAT64, false);
-            NDArray lin = v.matMul(deltaCol).mul(beta).add(v.matMul(baseCol)).reshape(-1); // (b_A + β(b - b_A))·v
-            NDArray hid = Activation.softPlus(v.matMul(w).add(c).mul(beta)).sum(new int[] {1});
+            NDArray lin = Scalars.times(v.matMul(deltaCol), beta).add(v.matMul(baseCol)).reshape(-1); // (b_A + β(b - b_A))·v
+            NDArray hid = Activation.softPlus(Scalars.times(v.matMul(w).add(c), beta)).sum(new int[] {1});
             return lin.add(hid);
         }
 
@@ -186,17 +187,17 @@ public final class Rbm extends RbmBase<RbmConfig> {
         @Override
         public NDArray logRatio(NDArray state, double beta, double previous) {
             NDArray v = state.toType(DataType.FLOAT64, false);
-            NDArray lin = v.matMul(deltaCol).reshape(-1).mul(beta - previous);
+            NDArray lin = Scalars.times(v.matMul(deltaCol).reshape(-1), beta - previous);
             NDArray x = state.matMul(w32).add(c32).toType(DataType.FLOAT64, false);
-            NDArray hid = Activation.softPlus(x.mul(beta)).sub(Activation.softPlus(x.mul(previous))).sum(new int[] {1});
+            NDArray hid = Activation.softPlus(Scalars.times(x, beta)).sub(Activation.softPlus(Scalars.times(x, previous))).sum(new int[] {1});
             return lin.add(hid);
         }
 
         @Override
         public NDArray transition(NDArray state, double beta) {
-            NDArray h = bernoulli(state.matMul(w32).add(c32).mul((float) beta).getNDArrayInternal().sigmoid());
+            NDArray h = bernoulli(Scalars.times(state.matMul(w32).add(c32), (float) beta).getNDArrayInternal().sigmoid());
             // visible logits (1-β) b_A + β (b + W h) = b_A + β (W h + b - b_A)
-            return bernoulli(h.matMul(wt32).add(delta32).mul((float) beta).add(base32).getNDArrayInternal().sigmoid());
+            return bernoulli(Scalars.times(h.matMul(wt32).add(delta32), (float) beta).add(base32).getNDArrayInternal().sigmoid());
         }
     }
 }

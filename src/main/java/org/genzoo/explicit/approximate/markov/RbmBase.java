@@ -7,12 +7,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.genzoo.core.Annealable;
+import org.genzoo.core.Backward;
 import org.genzoo.core.ExactPartition;
 import org.genzoo.core.Init;
 import org.genzoo.core.Leaf;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.MarkovChainSampler;
 import org.genzoo.core.ModelBase;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataSpec;
 
@@ -157,9 +159,9 @@ public abstract class RbmBase<C extends Record> extends ModelBase<C>
             if (cd.weightDecay() > 0) {
                 NDArray w2 = w.square();
                 w2.attach(scratch); // ops on a parameter put their result in the model's manager
-                loss = surrogate.add(w2.sum().mul(0.5f * (float) cd.weightDecay()));
+                loss = surrogate.add(Scalars.times(w2.sum(), 0.5f * (float) cd.weightDecay()));
             }
-            gc.backward(loss);
+            Backward.pass(gc, loss);
             gap = surrogate.getFloat();
         }
         optimizers.step("model", scratch);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.genzoo.core.Backward;
 import org.genzoo.core.Init;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
@@ -19,6 +20,7 @@ import org.genzoo.core.MeanSampler;
 import org.genzoo.core.nn.Activation;
 import org.genzoo.core.nn.Gaussian;
 import org.genzoo.core.nn.Mlp;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
@@ -99,17 +101,17 @@ public final class Vae extends ModelBase<VaeConfig> implements MeanSampler, Lowe
                 NDArray mu = q.get(0);
                 NDArray logVar = q.get(1);
                 NDArray eps = scratch.randomNormal(mu.getShape());
-                NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
+                NDArray z = mu.add(Scalars.times(logVar, 0.5f).exp().mul(eps));
                 NDArray rec = logLikelihood(x, z).mean();
                 // KL(N(μ, σ²) || N(0, 1)) in closed form (Kingma and Welling, appendix B)
-                NDArray klTerm = mu.square().add(logVar.exp()).sub(1f).sub(logVar).sum(new int[] {1}).mul(0.5f).mean();
+                NDArray klTerm = Scalars.times(mu.square().add(logVar.exp()).sub(1f).sub(logVar).sum(new int[] {1}), 0.5f).mean();
                 objective = klTerm.sub(rec);
                 recon = -rec.getFloat();
                 kl = klTerm.getFloat();
             } else {
                 objective = bound(x, config.trainK(), scratch).mean().neg();
             }
-            gc.backward(objective);
+            Backward.pass(gc, objective);
             loss = objective.getFloat();
         }
         optimizers.step("model", scratch);
@@ -173,8 +175,8 @@ public final class Vae extends ModelBase<VaeConfig> implements MeanSampler, Lowe
             NDList q = posterior(x);
             NDArray mu = q.get(0);
             NDArray logVar = q.get(1);
-            NDArray sigma = logVar.mul(0.5f).exp();
-            NDArray halfLogDet = logVar.sum(new int[] {1}).mul(0.5f);
+            NDArray sigma = Scalars.times(logVar, 0.5f).exp();
+            NDArray halfLogDet = Scalars.times(logVar.sum(new int[] {1}), 0.5f);
             for (int done = 0; done < k; done += chunk) {
                 int c = Math.min(chunk, k - done);
                 try (NDManager cm = pm.newSubManager()) {
@@ -216,9 +218,9 @@ public final class Vae extends ModelBase<VaeConfig> implements MeanSampler, Lowe
         NDList q = posterior(x);
         NDArray mu = q.get(0);
         NDArray logVar = q.get(1);
-        NDArray sigma = logVar.mul(0.5f).exp();
+        NDArray sigma = Scalars.times(logVar, 0.5f).exp();
         NDArray eps = out.randomNormal(new Shape(k, n, latent));
-        NDArray logW = logWeights(x, mu, sigma, logVar.sum(new int[] {1}).mul(0.5f), eps);
+        NDArray logW = logWeights(x, mu, sigma, Scalars.times(logVar.sum(new int[] {1}), 0.5f), eps);
         return Gaussian.logSumExp(logW, 0).sub((float) Math.log(k));
     }
 
@@ -233,7 +235,7 @@ public final class Vae extends ModelBase<VaeConfig> implements MeanSampler, Lowe
             NDArray p = out.getNDArrayInternal().sigmoid();
             return mgr.randomUniform(0f, 1f, p.getShape()).lt(p).toType(DataType.FLOAT32, false);
         }
-        NDArray sd = out.zerosLike().add(decoderLogVar).mul(0.5f).exp(); // kept out of the model's manager
+        NDArray sd = Scalars.times(out.zerosLike().add(decoderLogVar), 0.5f).exp(); // kept out of the model's manager
         return out.add(sd.mul(mgr.randomNormal(out.getShape())));
     }
 

@@ -20,6 +20,7 @@ import org.genzoo.core.Sampler;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Conv;
 import org.genzoo.core.nn.Gaussian;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
@@ -174,7 +175,7 @@ public final class PixelCnn extends ModelBase<PixelCnnConfig> implements Sampler
         if (!config.categorical()) {
             return Gaussian.logBernoulli(x, logits.reshape(rows, data.dim()));
         }
-        NDArray level = x.mul(255f).round().toType(DataType.INT64, false).reshape(rows, 1, height, width);
+        NDArray level = Scalars.times(x, 255f).round().toType(DataType.INT64, false).reshape(rows, 1, height, width);
         return logits.logSoftmax(1).gather(level, 1).reshape(rows, data.dim()).sum(new int[] {1});
     }
 
@@ -240,7 +241,7 @@ public final class PixelCnn extends ModelBase<PixelCnnConfig> implements Sampler
                     if (config.categorical()) {
                         // Gumbel-max: argmax(l - log(-log u)) is a draw from softmax(l)
                         NDArray g = u.log().neg().log();
-                        value = logits.sub(g).argMax(1).toType(DataType.FLOAT32, false).div(255f);
+                        value = Scalars.over(logits.sub(g).argMax(1).toType(DataType.FLOAT32, false), 255f);
                     } else {
                         value = u.lt(logits.getNDArrayInternal().sigmoid()).toType(DataType.FLOAT32, false)
                                 .reshape(rows);

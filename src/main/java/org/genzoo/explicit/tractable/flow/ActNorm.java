@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.genzoo.core.Init;
 import org.genzoo.core.Params;
+import org.genzoo.core.nn.Scalars;
 
 /**
  * Glow's activation normalisation (Kingma &amp; Dhariwal 2018, section 3.1, table 1): a learned
@@ -39,14 +40,14 @@ public final class ActNorm implements Bijection {
     public Result forward(NDArray x, boolean training) {
         NDArray s = Flows.borrow(x.getManager(), logScale);
         NDArray y = x.mul(s.exp()).add(Flows.borrow(x.getManager(), bias));
-        return new Result(y, Flows.perExample(x, Flows.times(s.sum(), Flows.spatial(event))));
+        return new Result(y, Flows.perExample(x, Scalars.times(s.sum(), Flows.spatial(event))));
     }
 
     @Override
     public Result inverse(NDArray y) {
         NDArray s = Flows.borrow(y.getManager(), logScale);
         NDArray x = y.sub(Flows.borrow(y.getManager(), bias)).mul(s.neg().exp());
-        return new Result(x, Flows.perExample(y, Flows.times(s.sum(), -Flows.spatial(event))));
+        return new Result(x, Flows.perExample(y, Scalars.times(s.sum(), -Flows.spatial(event))));
     }
 
     @Override

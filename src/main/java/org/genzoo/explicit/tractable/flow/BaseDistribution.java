@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.genzoo.core.nn.Scalars;
 
 /**
  * The simple density {@code p_z} of a flow's latent variable: independent components of a fixed
@@ -26,7 +27,7 @@ public interface BaseDistribution {
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive, got " + temperature);
         }
-        return Flows.times(sampleStandard(manager, shape, type), temperature);
+        return Scalars.times(sampleStandard(manager, shape, type), temperature);
     }
 
     /** Draws {@code shape} values at temperature 1, from the engine's seeded generator. */

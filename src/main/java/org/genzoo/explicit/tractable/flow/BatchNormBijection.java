@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.genzoo.core.Init;
 import org.genzoo.core.Params;
+import org.genzoo.core.nn.Scalars;
 
 /**
  * Batch normalisation as a bijection (Dinh, Sohl-Dickstein &amp; Bengio 2016, section 3.7):
@@ -60,10 +61,10 @@ public final class BatchNormBijection implements Bijection {
             mean = Flows.borrow(m, runningMean);
             var = Flows.borrow(m, runningVar);
         }
-        NDArray logStd = Flows.times(var.add(EPS).log(), 0.5);
+        NDArray logStd = Scalars.times(var.add(EPS).log(), 0.5);
         NDArray lg = Flows.borrow(m, logGamma);
         NDArray y = x.sub(mean).mul(lg.sub(logStd).exp()).add(Flows.borrow(m, beta));
-        NDArray perPosition = Flows.times(lg.sub(logStd).sum(), Flows.spatial(event));
+        NDArray perPosition = Scalars.times(lg.sub(logStd).sum(), Flows.spatial(event));
         return new Result(y, Flows.perExample(x, perPosition));
     }
 
@@ -73,16 +74,16 @@ public final class BatchNormBijection implements Bijection {
      * temporary is freed with the step.
      */
     private static void follow(NDArray running, NDArray stat, NDManager m) {
-        NDArray step = Flows.times(Flows.borrow(m, running).sub(stat.stopGradient()), MOMENTUM);
+        NDArray step = Scalars.times(Flows.borrow(m, running).sub(stat.stopGradient()), MOMENTUM);
         running.subi(step);
     }
 
     @Override
     public Result inverse(NDArray y) {
         NDManager m = y.getManager();
-        NDArray logStd = Flows.times(Flows.borrow(m, runningVar).add(EPS).log(), 0.5);
+        NDArray logStd = Scalars.times(Flows.borrow(m, runningVar).add(EPS).log(), 0.5);
         NDArray lg = Flows.borrow(m, logGamma);
         NDArray x = y.sub(Flows.borrow(m, beta)).mul(logStd.sub(lg).exp()).add(Flows.borrow(m, runningMean));
-        return new Result(x, Flows.perExample(y, Flows.times(logStd.sub(lg).sum(), Flows.spatial(event))));
+        return new Result(x, Flows.perExample(y, Scalars.times(logStd.sub(lg).sum(), Flows.spatial(event))));
     }
 }

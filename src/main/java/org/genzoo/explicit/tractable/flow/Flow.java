@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
+import org.genzoo.core.Backward;
 import org.genzoo.core.ExactDensity;
 import org.genzoo.core.Input;
 import org.genzoo.core.Leaf;
@@ -172,7 +173,7 @@ public abstract class Flow<C extends Record> extends ModelBase<C> implements Exa
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray[] parts = lossParts(x);
             NDArray nll = parts[0].add(parts[1]);
-            gc.backward(nll);
+            Backward.pass(gc, nll);
             prior = parts[0].getFloat();
             logDet = parts[1].getFloat();
             loss = nll.getFloat();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.genzoo.core.Init;
 import org.genzoo.core.Params;
+import org.genzoo.core.nn.Scalars;
 
 /**
  * Glow's invertible 1×1 convolution in its LU-decomposed form (Kingma &amp; Dhariwal 2018,
@@ -108,14 +109,14 @@ public final class InvertibleLinear implements Bijection {
     @Override
     public Result forward(NDArray x, boolean training) {
         NDManager m = x.getManager();
-        NDArray ld = Flows.times(Flows.borrow(m, logS).sum(), Flows.spatial(event));
+        NDArray ld = Scalars.times(Flows.borrow(m, logS).sum(), Flows.spatial(event));
         return new Result(apply(x, weight(m)), Flows.perExample(x, ld));
     }
 
     @Override
     public Result inverse(NDArray y) {
         NDManager m = y.getManager();
-        NDArray ld = Flows.times(Flows.borrow(m, logS).sum(), -Flows.spatial(event));
+        NDArray ld = Scalars.times(Flows.borrow(m, logS).sum(), -Flows.spatial(event));
         return new Result(apply(y, weight(m).inverse()), Flows.perExample(y, ld));
     }
 

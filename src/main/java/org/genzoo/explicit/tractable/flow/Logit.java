@@ -2,6 +2,7 @@ package org.genzoo.explicit.tractable.flow;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import org.genzoo.core.nn.Scalars;
 
 /**
  * RealNVP's logit transform of dequantised images (Dinh, Sohl-Dickstein &amp; Bengio 2016,
@@ -32,7 +33,7 @@ public final class Logit implements Bijection {
 
     @Override
     public Result forward(NDArray x, boolean training) {
-        NDArray s = Flows.times(x, 1f - 2f * alpha).add(alpha);
+        NDArray s = Scalars.times(x, 1f - 2f * alpha).add(alpha);
         NDArray logS = s.log();
         NDArray log1mS = s.neg().add(1f).log();
         NDArray logDet = Flows.sumPerExample(logS.add(log1mS).neg().add(logRange));
@@ -41,7 +42,7 @@ public final class Logit implements Bijection {
 
     @Override
     public Result inverse(NDArray z) {
-        NDArray y = Flows.over(z.getNDArrayInternal().sigmoid().sub(alpha), 1f - 2f * alpha);
+        NDArray y = Scalars.over(z.getNDArrayInternal().sigmoid().sub(alpha), 1f - 2f * alpha);
         NDArray logSS = Activation.softPlus(z.neg()).add(Activation.softPlus(z)).neg(); // log s + log(1 - s)
         return new Result(y, Flows.sumPerExample(logSS.sub(logRange)));
     }

@@ -5,12 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.genzoo.core.nn.Gaussian;
+import org.genzoo.core.nn.Scalars;
 
 /** The standard normal base density: {@code log p(z) = -½ Σ_i (z_i² + log 2π)}. RealNVP's and Glow's prior. */
 public final class StandardNormal implements BaseDistribution {
     @Override
     public NDArray logProb(NDArray z) {
-        return Flows.times(Flows.sumPerExample(z.square().add(Gaussian.LOG_2PI)), -0.5);
+        return Scalars.times(Flows.sumPerExample(z.square().add(Gaussian.LOG_2PI)), -0.5);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.genzoo.Runs;
 import org.genzoo.core.GenerativeModel;
+import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.Optimizer;
 import org.genzoo.data.Dataset;
 import org.genzoo.data.Datasets;
@@ -62,8 +63,8 @@ class ScalarLifetimeTest {
         return keep;
     }
 
-    /** d/dx sum(x · 2) = 2, with the factor given as a Java number (DJL's way) or by {@link Flows#times}. */
-    private static int wrongGradients(boolean flowsTimes, int trials) {
+    /** d/dx sum(x · 2) = 2, with the factor given as a Java number (DJL's way) or by {@link Scalars#times}. */
+    private static int wrongGradients(boolean helper, int trials) {
         int wrong = 0;
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(new float[] {1, 2, 3});
@@ -71,7 +72,7 @@ class ScalarLifetimeTest {
             for (int t = 0; t < trials; t++) {
                 try (NDManager sm = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray xs = sm.zeros(new Shape(3)).add(x);
-                    NDArray y = flowsTimes ? Flows.times(xs, 2) : xs.mul(2f);
+                    NDArray y = helper ? Scalars.times(xs, 2) : xs.mul(2f);
                     List<ByteBuffer> keep = collectAndScribble();
                     gc.backward(y.sum());
                     try (NDArray g = x.getGradient()) {
@@ -91,10 +92,10 @@ class ScalarLifetimeTest {
     }
 
     @Test
-    void aJavaNumberFactorIsReadFromFreedMemoryByTheBackwardPassButFlowsTimesIsNot() {
+    void aJavaNumberFactorIsReadFromFreedMemoryByTheBackwardPassButScalarsTimesIsNot() {
         // the negative control: this harness does expose DJL's fault (20 of 20 trials when measured)
         assertThat(wrongGradients(false, 10)).as("x.mul(2f): wrong gradients in 10 trials").isPositive();
-        assertThat(wrongGradients(true, 10)).as("Flows.times(x, 2): wrong gradients in 10 trials").isZero();
+        assertThat(wrongGradients(true, 10)).as("Scalars.times(x, 2): wrong gradients in 10 trials").isZero();
     }
 
     /** The gradient of every parameter from one training loss; with {@code scribble}, memory is freed and reused before backward. */
