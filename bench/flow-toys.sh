@@ -6,7 +6,8 @@
 # (bench/gan-modes.sh), plus the time to draw 100 samples.
 #
 # Usage: bench/flow-toys.sh [OUTDIR] [SEEDS...]     (default seeds: 0 1)
-#   GENZOO_JOBS runs (default 2) go at once, one engine thread each.
+#   GENZOO_JOBS runs (default 2) go at once, one engine thread each; MODELS and DATAS (space-separated)
+#   pick a subset (default: nice realnvp glow; moons ring8 checkerboard grid25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-bench-out/flow-toys}"; shift || true
@@ -32,7 +33,7 @@ sys.stdout.write(f"{model} {data} seed={seed} nll={m['nll']['value']:.3f} floor=
 PY
 }
 export -f one
-for data in moons ring8 checkerboard grid25; do for model in nice realnvp glow; do for seed in "${seeds[@]}"; do
+for data in ${DATAS:-moons ring8 checkerboard grid25}; do for model in ${MODELS:-nice realnvp glow}; do for seed in "${seeds[@]}"; do
   echo "$model $data $seed"; done; done; done \
   | xargs -P "${GENZOO_JOBS:-2}" -L 1 bash -c 'one "$@"' _ | tee "$out.unsorted"
 sort "$out.unsorted" > "$out.txt"; rm "$out.unsorted"
@@ -51,4 +52,4 @@ for (model,data),v in sorted(rows.items()):
         s+=f", modes {sum(mm)/len(mm):.1f}/{tot} (all on {sum(str(x)==tot for x in mm)}/{len(v)}), high quality {hq:.1f}%"
     print(s)
 PY
-echo "command: bench/flow-toys.sh $out ${seeds[*]}"
+echo "command: MODELS='${MODELS:-nice realnvp glow}' DATAS='${DATAS:-moons ring8 checkerboard grid25}' bench/flow-toys.sh $out ${seeds[*]}"

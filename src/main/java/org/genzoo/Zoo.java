@@ -30,6 +30,7 @@ import org.genzoo.explicit.tractable.autoregressive.Nade;
 import org.genzoo.explicit.tractable.autoregressive.NadeConfig;
 import org.genzoo.explicit.tractable.autoregressive.PixelCnn;
 import org.genzoo.explicit.tractable.autoregressive.PixelCnnConfig;
+import org.genzoo.explicit.tractable.flow.Flow;
 import org.genzoo.explicit.tractable.flow.Glow;
 import org.genzoo.explicit.tractable.flow.GlowConfig;
 import org.genzoo.explicit.tractable.flow.Nice;
@@ -77,7 +78,8 @@ public final class Zoo {
                 d -> new TrainConfig(d.dim() <= 64 ? 50 : 100, d.dim() <= 64 ? 100 : 64, OptimizerSpec.adam(1e-3),
                         0, 10, 0, 50),
                 PixelCnn::new));
-        // flows: toy data 100 epochs of 20,000 points in batches of 256; images as flattened vectors
+        // flows: toy data (20,000 points) in batches of 256, NICE 100 epochs at a constant rate, RealNVP and Glow
+        // Flow.toyTraining(); images in batches of 100
         add(new Entry<>("nice", Leaf.FLOW, Nice.class, NiceConfig.class,
                 "NICE (Dinh, Krueger & Bengio 2014): additive couplings, diagonal scaling, logistic prior",
                 d -> d.dim() <= 64 ? NiceConfig.toy() : NiceConfig.mnist(),
@@ -87,13 +89,13 @@ public final class Zoo {
         add(new Entry<>("realnvp", Leaf.FLOW, RealNvp.class, RealNvpConfig.class,
                 "RealNVP (Dinh, Sohl-Dickstein & Bengio 2016): affine couplings; multi-scale convolutional on images, MLP couplings on vectors",
                 d -> d.dim() <= 64 ? RealNvpConfig.toy() : RealNvpConfig.mnist(),
-                d -> new TrainConfig(100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(1e-3), 0, 20, 0, 50),
+                d -> d.dim() <= 64 ? Flow.toyTraining() : new TrainConfig(100, 100, OptimizerSpec.adam(1e-3), 0, 20, 0, 50),
                 RealNvp::new));
         add(new Entry<>("glow", Leaf.FLOW, Glow.class, GlowConfig.class,
                 "Glow-style flow (Kingma & Dhariwal 2018): ActNorm, LU invertible linear map, affine coupling;"
                         + " sampling temperature",
                 d -> d.dim() <= 64 ? GlowConfig.toy() : GlowConfig.mnist(),
-                d -> new TrainConfig(100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(1e-3), 0, 20, 0, 50),
+                d -> d.dim() <= 64 ? Flow.toyTraining() : new TrainConfig(100, 100, OptimizerSpec.adam(1e-3), 0, 20, 0, 50),
                 Glow::new));
         // Boltzmann machines: SGD with momentum 0.9 as in Hinton's practical guide (2010, sections 9-10)
         add(new Entry<>("rbm", Leaf.MARKOV_CHAIN_EXPLICIT, Rbm.class, RbmConfig.class,

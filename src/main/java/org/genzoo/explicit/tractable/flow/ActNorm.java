@@ -39,14 +39,14 @@ public final class ActNorm implements Bijection {
     public Result forward(NDArray x, boolean training) {
         NDArray s = Flows.borrow(x.getManager(), logScale);
         NDArray y = x.mul(s.exp()).add(Flows.borrow(x.getManager(), bias));
-        return new Result(y, Flows.perExample(x, s.sum().mul((float) Flows.spatial(event))));
+        return new Result(y, Flows.perExample(x, Flows.times(s.sum(), Flows.spatial(event))));
     }
 
     @Override
     public Result inverse(NDArray y) {
         NDArray s = Flows.borrow(y.getManager(), logScale);
         NDArray x = y.sub(Flows.borrow(y.getManager(), bias)).mul(s.neg().exp());
-        return new Result(x, Flows.perExample(y, s.sum().mul((float) -Flows.spatial(event))));
+        return new Result(x, Flows.perExample(y, Flows.times(s.sum(), -Flows.spatial(event))));
     }
 
     @Override

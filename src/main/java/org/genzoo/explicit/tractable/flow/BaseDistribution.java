@@ -26,7 +26,7 @@ public interface BaseDistribution {
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive, got " + temperature);
         }
-        return sampleStandard(manager, shape, type).mul((float) temperature);
+        return Flows.times(sampleStandard(manager, shape, type), temperature);
     }
 
     /** Draws {@code shape} values at temperature 1, from the engine's seeded generator. */

@@ -60,10 +60,10 @@ public final class BatchNormBijection implements Bijection {
             mean = Flows.borrow(m, runningMean);
             var = Flows.borrow(m, runningVar);
         }
-        NDArray logStd = var.add(EPS).log().mul(0.5f);
+        NDArray logStd = Flows.times(var.add(EPS).log(), 0.5);
         NDArray lg = Flows.borrow(m, logGamma);
         NDArray y = x.sub(mean).mul(lg.sub(logStd).exp()).add(Flows.borrow(m, beta));
-        NDArray perPosition = lg.sub(logStd).sum().mul((float) Flows.spatial(event));
+        NDArray perPosition = Flows.times(lg.sub(logStd).sum(), Flows.spatial(event));
         return new Result(y, Flows.perExample(x, perPosition));
     }
 
@@ -73,16 +73,16 @@ public final class BatchNormBijection implements Bijection {
      * temporary is freed with the step.
      */
     private static void follow(NDArray running, NDArray stat, NDManager m) {
-        NDArray step = Flows.borrow(m, running).sub(stat.stopGradient()).mul(MOMENTUM);
+        NDArray step = Flows.times(Flows.borrow(m, running).sub(stat.stopGradient()), MOMENTUM);
         running.subi(step);
     }
 
     @Override
     public Result inverse(NDArray y) {
         NDManager m = y.getManager();
-        NDArray logStd = Flows.borrow(m, runningVar).add(EPS).log().mul(0.5f);
+        NDArray logStd = Flows.times(Flows.borrow(m, runningVar).add(EPS).log(), 0.5);
         NDArray lg = Flows.borrow(m, logGamma);
         NDArray x = y.sub(Flows.borrow(m, beta)).mul(logStd.sub(lg).exp()).add(Flows.borrow(m, runningMean));
-        return new Result(x, Flows.perExample(y, logStd.sub(lg).sum().mul((float) Flows.spatial(event))));
+        return new Result(x, Flows.perExample(y, Flows.times(logStd.sub(lg).sum(), Flows.spatial(event))));
     }
 }

@@ -13,8 +13,10 @@ import org.genzoo.core.LossParts;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.Params;
 import org.genzoo.core.TemperatureSampler;
+import org.genzoo.core.TrainConfig;
 import org.genzoo.core.UserError;
 import org.genzoo.core.optim.OptimizerSet;
+import org.genzoo.core.optim.OptimizerSpec;
 import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 
@@ -73,6 +75,16 @@ public abstract class Flow<C extends Record> extends ModelBase<C> implements Exa
         this.event = eventShape(data, images);
         this.temperature = checkTemperature(temperature);
         this.bijection = build.apply(params);
+    }
+
+    /**
+     * The training of the {@code realnvp} and {@code glow} presets on 2-D toy data: 40 epochs in batches of 256, Adam at 2·10⁻³ decayed by 0.93 an
+     * epoch (to 0.12 of it at the end). A constant 10⁻³ left the validation NLL swinging by
+     * nats from epoch to epoch to the end (a RealNVP run diverged at epoch 65); the decay lets the
+     * sharp modes settle.
+     */
+    public static TrainConfig toyTraining() {
+        return new TrainConfig(40, 256, OptimizerSpec.adam(2e-3), 0, 20, 0, 50, 0.93);
     }
 
     private static DataSpec checkData(String kind, DataSpec data) {
@@ -134,22 +146,35 @@ public abstract class Flow<C extends Record> extends ModelBase<C> implements Exa
         return t[0].add(t[1]);
     }
 
+    /** ActNorm's data-dependent start on {@code x}, if it has not happened yet (the first batch). */
+    void initializeOn(NDArray x) {
+        if (bijection.needsInit()) {
+            bijection.initialize(toEvent(x));
+        }
+    }
+
+    /**
+     * The two parts of a training step's loss, {@code -mean log p_z(f(x))} and
+     * {@code -mean log |det ∂f/∂x|}, with batch normalisation in training mode; recorded for
+     * backpropagation when called inside a gradient collector.
+     */
+    NDArray[] lossParts(NDArray x) {
+        NDArray[] t = terms(x, true);
+        return new NDArray[] {t[0].mean().neg(), t[1].mean().neg()};
+    }
+
     @Override
     public LossParts trainStep(NDArray x, OptimizerSet optimizers, NDManager scratch) {
-        if (bijection.needsInit()) {
-            bijection.initialize(toEvent(x)); // ActNorm's data-dependent start, on the first batch
-        }
+        initializeOn(x);
         double prior;
         double logDet;
         double loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray[] t = terms(x, true);
-            NDArray priorMean = t[0].mean().neg();
-            NDArray logDetMean = t[1].mean().neg();
-            NDArray nll = priorMean.add(logDetMean);
+            NDArray[] parts = lossParts(x);
+            NDArray nll = parts[0].add(parts[1]);
             gc.backward(nll);
-            prior = priorMean.getFloat();
-            logDet = logDetMean.getFloat();
+            prior = parts[0].getFloat();
+            logDet = parts[1].getFloat();
             loss = nll.getFloat();
         }
         optimizers.step("model", scratch);

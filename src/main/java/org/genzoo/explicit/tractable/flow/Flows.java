@@ -19,6 +19,34 @@ final class Flows {
         return m.zeros(param.getShape(), param.getDataType()).add(param);
     }
 
+    /**
+     * {@code x · v}, with {@code v} held in a 0-d array that libtorch allocates itself.
+     *
+     * <p>Every product or quotient by a constant in this package goes through here (or
+     * {@link #over}), never through {@code x.mul(float)}: DJL turns a Java number into a 0-d
+     * array over a Java direct buffer and closes that array straight after the operation, while
+     * autograd keeps the tensor for the backward pass (the gradient of a product reads the other
+     * factor, that of a quotient the divisor). Once the array is closed nothing in Java refers to
+     * the buffer, so the garbage collector may free it before the backward pass, which then reads
+     * freed memory: a gradient that is wrong by any factor, or NaN, only when a collection
+     * happened to fall inside the step. That was RealNVP's "unrepeatable" training (issue 8);
+     * {@code ScalarLifetimeTest} shows both the fault and that this form is immune. Sums and
+     * differences with a number keep nothing for the backward pass and are safe.
+     */
+    static NDArray times(NDArray x, double v) {
+        return x.mul(constant(x, v));
+    }
+
+    /** {@code x / v}, with {@code v} held as in {@link #times}. */
+    static NDArray over(NDArray x, double v) {
+        return x.div(constant(x, v));
+    }
+
+    /** A 0-d array holding {@code v} in {@code x}'s manager and type, allocated by libtorch (not over a Java buffer). */
+    private static NDArray constant(NDArray x, double v) {
+        return x.getManager().full(new Shape(), (float) v, x.getDataType());
+    }
+
     /** {@code (b,)}: the sum of each example's values over every axis but the first. */
     static NDArray sumPerExample(NDArray x) {
         return x.reshape(x.getShape().get(0), -1).sum(new int[] {1});
@@ -72,7 +100,7 @@ final class Flows {
         for (int a : axes) {
             n *= x.getShape().get(a);
         }
-        return x.sum(axes).div((float) n);
+        return over(x.sum(axes), n);
     }
 
     /** Reads a one-value array as a double, whatever its floating type. */

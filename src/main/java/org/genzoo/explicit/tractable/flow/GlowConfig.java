@@ -40,8 +40,8 @@ public record GlowConfig(
         return new GlowConfig(6, new int[] {1024, 1024}, "relu", 0.05, 1.0);
     }
 
-    /** A small model for 2-D toy data: 8 steps with couplings of 2 × 64 ReLUs. */
+    /** A model for 2-D toy data: 12 steps with couplings of 2 × 128 ReLUs (as {@link RealNvpConfig#toy}). */
     public static GlowConfig toy() {
-        return new GlowConfig(8, new int[] {64, 64}, "relu", 0.05, 1.0);
+        return new GlowConfig(12, new int[] {128, 128}, "relu", 0.05, 1.0);
     }
 }

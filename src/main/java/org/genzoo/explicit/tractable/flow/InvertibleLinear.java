@@ -108,14 +108,14 @@ public final class InvertibleLinear implements Bijection {
     @Override
     public Result forward(NDArray x, boolean training) {
         NDManager m = x.getManager();
-        NDArray ld = Flows.borrow(m, logS).sum().mul((float) Flows.spatial(event));
+        NDArray ld = Flows.times(Flows.borrow(m, logS).sum(), Flows.spatial(event));
         return new Result(apply(x, weight(m)), Flows.perExample(x, ld));
     }
 
     @Override
     public Result inverse(NDArray y) {
         NDManager m = y.getManager();
-        NDArray ld = Flows.borrow(m, logS).sum().mul((float) -Flows.spatial(event));
+        NDArray ld = Flows.times(Flows.borrow(m, logS).sum(), -Flows.spatial(event));
         return new Result(apply(y, weight(m).inverse()), Flows.perExample(y, ld));
     }
 

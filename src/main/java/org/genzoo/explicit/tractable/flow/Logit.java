@@ -32,7 +32,7 @@ public final class Logit implements Bijection {
 
     @Override
     public Result forward(NDArray x, boolean training) {
-        NDArray s = x.mul(1f - 2f * alpha).add(alpha);
+        NDArray s = Flows.times(x, 1f - 2f * alpha).add(alpha);
         NDArray logS = s.log();
         NDArray log1mS = s.neg().add(1f).log();
         NDArray logDet = Flows.sumPerExample(logS.add(log1mS).neg().add(logRange));
@@ -41,7 +41,7 @@ public final class Logit implements Bijection {
 
     @Override
     public Result inverse(NDArray z) {
-        NDArray y = z.getNDArrayInternal().sigmoid().sub(alpha).div(1f - 2f * alpha);
+        NDArray y = Flows.over(z.getNDArrayInternal().sigmoid().sub(alpha), 1f - 2f * alpha);
         NDArray logSS = Activation.softPlus(z.neg()).add(Activation.softPlus(z)).neg(); // log s + log(1 - s)
         return new Result(y, Flows.sumPerExample(logSS.sub(logRange)));
     }

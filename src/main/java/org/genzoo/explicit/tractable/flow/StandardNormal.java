@@ -10,7 +10,7 @@ import org.genzoo.core.nn.Gaussian;
 public final class StandardNormal implements BaseDistribution {
     @Override
     public NDArray logProb(NDArray z) {
-        return Flows.sumPerExample(z.square().add(Gaussian.LOG_2PI)).mul(-0.5f);
+        return Flows.times(Flows.sumPerExample(z.square().add(Gaussian.LOG_2PI)), -0.5);
     }
 
     @Override
