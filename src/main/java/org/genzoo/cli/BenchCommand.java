@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and the command that produced them.",
-        subcommands = {BenchCommand.Throughput.class, BenchAis.class, BenchDbmCommand.class})
+        subcommands = {BenchCommand.Throughput.class, BenchAis.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -45,6 +45,8 @@ final class EvalCommand implements Callable<Integer> {
     static final int QUICK_K = 500;
     /** {@code --quick}: examples scored. */
     static final int QUICK_LIMIT = 1000;
+    /** {@code --quick}: intermediate distributions of AIS. */
+    static final int QUICK_AIS = 1000;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A run directory written by 'genzoo train'.")
     Path dir;
@@ -58,9 +60,9 @@ final class EvalCommand implements Callable<Integer> {
             + "in that order, which for a .csv or .npy file is every row in file order.")
     String split;
 
-    @Option(names = "--metrics", paramLabel = "LIST", split = ",", description = "Some of exact, partition-exact, iwae, "
+    @Option(names = "--metrics", paramLabel = "LIST", split = ",", description = "Some of exact, partition-exact, ais, iwae, "
             + "elbo, parzen, floor, modes, sampling, mixing; or nll, the model's primary likelihood estimator (the first "
-            + "of exact, partition-exact, iwae, parzen that applies) and floor. Default: all that apply, Parzen only for "
+            + "of exact, partition-exact, ais, iwae, parzen that applies) and floor. Default: all that apply, Parzen only for "
             + "a model with no other likelihood.")
     List<String> metrics = List.of();
 
@@ -81,13 +83,24 @@ final class EvalCommand implements Callable<Integer> {
                     + "when T is at least 50 times the autocorrelation time.")
     int mixingSteps;
 
+    @Option(names = "--ais-runs", paramLabel = "M", defaultValue = "" + EvalOptions.DEFAULT_AIS_RUNS,
+            description = "ais: independent annealing runs (default ${DEFAULT-VALUE}).")
+    int aisRuns;
+
+    @Option(names = "--ais-intermediates", paramLabel = "K",
+            description = "ais: intermediate distributions of each run (default " + EvalOptions.DEFAULT_AIS_INTERMEDIATES
+                    + ", Salakhutdinov & Murray's schedule, or " + QUICK_AIS + " with --quick). More are slower and "
+                    + "closer to the true log Z.")
+    Integer aisIntermediates;
+
     @Option(names = "--k", paramLabel = "K",
             description = "Importance samples of the IWAE bound for variational models (default " + DEFAULT_K
                     + ", or " + QUICK_K + " with --quick).")
     Integer k;
 
-    @Option(names = "--quick", description = "A quick look: IWAE k=" + QUICK_K + " on the first " + QUICK_LIMIT
-            + " examples (unless --k or --limit say otherwise). The estimator in the output names both.")
+    @Option(names = "--quick", description = "A quick look: IWAE k=" + QUICK_K + " and AIS with " + QUICK_AIS
+            + " distributions, on the first " + QUICK_LIMIT
+            + " examples (unless --k, --ais-intermediates or --limit say otherwise). The estimator in the output names both.")
     boolean quick;
 
     @Spec
@@ -129,7 +142,9 @@ final class EvalCommand implements Callable<Integer> {
         String sp = split != null ? split : userFile ? "all" : "test";
         EvalOptions o = EvalOptions.defaults().with(sp, metrics, kk, lim)
                 .withMemory(MemoryBudget.parse(memory, "--memory")).withPartitionTerms(partitionTerms)
-                .withMixing(mixingChains, mixingBurnIn, mixingSteps);
+                .withMixing(mixingChains, mixingBurnIn, mixingSteps)
+                .withAis(aisRuns, aisIntermediates != null ? aisIntermediates
+                        : quick ? QUICK_AIS : EvalOptions.DEFAULT_AIS_INTERMEDIATES);
         if (perExample != null) {
             OutputFiles.check(perExample, "--per-example", "scores.csv", true, null);
         }

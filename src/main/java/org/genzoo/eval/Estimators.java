@@ -30,6 +30,7 @@ public final class Estimators {
     public static final List<Estimator> ALL = List.of(
             new ExactLikelihood(),
             new PartitionExact(),
+            new AisEstimate(),
             ImportanceBound.IWAE,
             ImportanceBound.ELBO,
             new ParzenEstimate(),

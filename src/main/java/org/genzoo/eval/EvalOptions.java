@@ -81,8 +81,8 @@ public record EvalOptions(String split, List<String> metrics, int iwaeK, int lim
         if (aisRuns < 2) {
             throw new UserError("--ais-runs: expected 2 or more, got " + aisRuns);
         }
-        if (aisIntermediates < 1) {
-            throw new UserError("--ais-intermediates: expected a positive whole number, got " + aisIntermediates);
+        if (aisIntermediates < 3) {
+            throw new UserError("--ais-intermediates: expected 3 or more, got " + aisIntermediates);
         }
         metrics = List.copyOf(metrics);
     }

@@ -29,8 +29,10 @@ public final class ComparisonTable {
     public static final String EXACT_GROUP = "exact NLL";
     /** Group of upper bounds on the NLL. */
     public static final String BOUND_GROUP = "upper bound on NLL (≤)";
-    /** Group of likelihood estimates. */
+    /** Group of Parzen-window likelihood estimates. */
     public static final String ESTIMATE_GROUP = "Parzen estimate, not comparable";
+    /** Group of likelihood estimates through an AIS estimate of log Z. */
+    public static final String AIS_GROUP = "AIS estimate of NLL";
     /** Group of figures of the data itself. */
     public static final String REFERENCE_GROUP = "reference: the true distribution";
     /** Group of sample-quality figures. */
@@ -117,7 +119,7 @@ public final class ComparisonTable {
         }
         List<Column> ordered = new ArrayList<>(columns.values());
         // stable: within a group, columns keep the order in which the evaluator gave them
-        ordered.sort(Comparator.comparingInt(c -> GROUP_ORDER.indexOf(c.group()) < 0
+        ordered.sort(Comparator.comparingInt(c -> c.group() == null || GROUP_ORDER.indexOf(c.group()) < 0
                 ? GROUP_ORDER.size() : GROUP_ORDER.indexOf(c.group())));
         return new Table(ordered, rows);
     }
@@ -129,18 +131,21 @@ public final class ComparisonTable {
     }
 
     private static final List<String> GROUP_ORDER =
-            List.of(EXACT_GROUP, BOUND_GROUP, ESTIMATE_GROUP, REFERENCE_GROUP, SAMPLES_GROUP, MIXING_GROUP,
-                    COST_GROUP);
+            List.of(EXACT_GROUP, BOUND_GROUP, AIS_GROUP, ESTIMATE_GROUP, REFERENCE_GROUP, SAMPLES_GROUP,
+                    MIXING_GROUP, COST_GROUP);
 
     /**
      * The column of a metric: likelihood figures get one column per kind, so that an exact value,
      * a bound and an estimate never share a column (nor a best mark).
      */
     static Column column(Metric m) {
-        String kind = m.kind();
+        // an AIS estimate of log Z gives a likelihood estimate comparable with the literature's,
+        // unlike a Parzen window's: a group and columns of its own
+        boolean ais = Metric.ESTIMATE.equals(m.kind()) && "ais".equals(m.source());
+        String kind = ais ? "ais" : m.kind();
         String likelihoodGroup = Metric.EXACT.equals(kind) ? EXACT_GROUP
-                : Metric.BOUND.equals(kind) ? BOUND_GROUP : ESTIMATE_GROUP;
-        String prefix = Metric.BOUND.equals(kind) ? "≤ " : Metric.ESTIMATE.equals(kind) ? "estimated " : "";
+                : Metric.BOUND.equals(kind) ? BOUND_GROUP : ais ? AIS_GROUP : ESTIMATE_GROUP;
+        String prefix = Metric.BOUND.equals(kind) ? "≤ " : Metric.ESTIMATE.equals(m.kind()) ? "estimated " : "";
         return switch (m.name()) {
             case "nll" -> new Column("nll/" + kind, prefix + "test NLL, nats (lower is better)", likelihoodGroup,
                     Better.LOWER);
@@ -157,6 +162,9 @@ public final class ComparisonTable {
                     Better.LOWER);
             case "transition_time" -> new Column(m.name(), "Markov chain: one transition of 100 chains, ms "
                     + "(a sample after t transitions costs t times this)", COST_GROUP, Better.LOWER);
+            case "log_z" -> new Column(m.name() + "/" + kind, "log Z, nats (" + (ais ? "AIS" : kind) + ")",
+                    likelihoodGroup, Better.NONE);
+            case "log_z_se" -> new Column(m.name(), "standard error of AIS log Z, nats", AIS_GROUP, Better.NONE);
             case "tau_visible_mean", "tau_energy" -> new Column(m.name(), "Markov chain: autocorrelation time of the "
                     + m.name().substring(4).replace('_', ' ') + ", transitions (lower is better)", MIXING_GROUP,
                     Better.LOWER);

@@ -33,8 +33,9 @@ class DbmCliTest {
         // AIS and the exact log Z side by side (16 + 4 bits: enumerable), and the NLL they imply
         Out a = CliTest.run("bench", "dbm", run.toString(), "--runs", "20", "--intermediates", "200", "--limit", "50");
         assertThat(a.code()).as(a.err()).isZero();
-        assertThat(a.out()).contains("log Z (AIS)").contains("log Z (exact)").contains("mean-field bound")
-                .contains("command: genzoo bench dbm");
+        assertThat(a.out()).contains("exact log Z").contains("K=200 M=20: log Z").contains("mean-field bound")
+                .contains("test NLL bound (mean-field)").contains("exact test NLL (enumeration)")
+                .contains("command: genzoo bench ais");
     }
 
     @Test
