@@ -115,21 +115,12 @@ public final class GaussianRbm extends RbmBase<GaussianRbmConfig> {
      */
     @Override
     public AnnealingPath annealingPath(NDArray dataMean) {
-        if (dataMean.getShape().dimension() != 1 || dataMean.getShape().get(0) != nv) {
-            throw new IllegalArgumentException("dataMean must have shape (" + nv + "), got " + dataMean.getShape());
-        }
-        NDManager m = manager.newSubManager(); // the path's copies; freed with the model
+        NDManager m = pathManager(dataMean);
         NDArray mean = dataMean.toType(DataType.FLOAT32, true);
         mean.attach(m);
         NDArray sig = sigma(m);
-        NDArray w32 = w.duplicate();
-        w32.attach(m);
-        NDArray c32 = c.duplicate();
-        c32.attach(m);
-        NDArray b32 = b.duplicate();
-        b32.attach(m);
         double logZ0 = nh * Math.log(2) + nv * 0.5 * Math.log(2 * Math.PI) + f64(logSigma, m).sum().getDouble();
-        return new GaussPath(w32, transposed(w, m), c32, b32, mean, sig, f64(w, m), f64(c, m), f64(b, m),
+        return new GaussPath(f32(w, m), transposed(w, m), f32(c, m), f32(b, m), mean, sig, f64(w, m), f64(c, m), f64(b, m),
                 f64(mean, m), f64(sig, m), logZ0);
     }
 

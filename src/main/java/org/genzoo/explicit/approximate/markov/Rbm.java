@@ -131,21 +131,16 @@ public final class Rbm extends RbmBase<RbmConfig> {
      */
     @Override
     public AnnealingPath annealingPath(NDArray dataMean) {
-        if (dataMean.getShape().dimension() != 1 || dataMean.getShape().get(0) != nv) {
-            throw new IllegalArgumentException("dataMean must have shape (" + nv + "), got " + dataMean.getShape());
-        }
-        NDManager m = manager.newSubManager(); // the path's copies; freed with the model
+        NDManager m = pathManager(dataMean);
         NDArray p = dataMean.toType(DataType.FLOAT64, true);
         p.attach(m);
         p = p.clip(BASE_RATE_CLIP, 1 - BASE_RATE_CLIP);
         NDArray base = p.log().sub(p.neg().add(1).log()); // (nv,) float64: b_A = log(p / (1 - p))
         double logZ0 = nh * Math.log(2) + Activation.softPlus(base).sum().getDouble();
         NDArray delta = f64(b, m).sub(base); // b - b_A
-        NDArray w32 = w.duplicate();
-        w32.attach(m);
-        return new Path(f64(w, m), f64(c, m), base.reshape(nv, 1), delta.reshape(nv, 1), w32, c.duplicate(),
+        return new Path(f64(w, m), f64(c, m), base.reshape(nv, 1), delta.reshape(nv, 1), f32(w, m), f32(c, m),
                 transposed(w, m), base.toType(DataType.FLOAT32, false), delta.toType(DataType.FLOAT32, false),
-                logZ0, m);
+                logZ0);
     }
 
     /**
@@ -154,10 +149,7 @@ public final class Rbm extends RbmBase<RbmConfig> {
      * the state, so results land in the state's manager and none in the path's.
      */
     private record Path(NDArray w, NDArray c, NDArray baseCol, NDArray deltaCol, NDArray w32, NDArray c32,
-            NDArray wt32, NDArray base32, NDArray delta32, double logZ0, NDManager m) implements AnnealingPath {
-        Path {
-            c32.attach(m);
-        }
+            NDArray wt32, NDArray base32, NDArray delta32, double logZ0) implements AnnealingPath {
 
         @Override
         public NDArray sampleBase(NDManager manager, int runs) {

@@ -14,6 +14,7 @@ import org.genzoo.core.Leaf;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.MarkovChainSampler;
 import org.genzoo.core.ModelBase;
+import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.OptimizerSet;
 import org.genzoo.data.DataSpec;
@@ -203,8 +204,50 @@ public abstract class RbmBase<C extends Record> extends ModelBase<C>
 
     /** Copies of the parameters in float64, in {@code m}. */
     protected NDArray f64(NDArray p, NDManager m) {
-        NDArray d = p.toType(DataType.FLOAT64, true);
+        return copy(p, DataType.FLOAT64, m);
+    }
+
+    /** Copies of the parameters in float32, in {@code m}. */
+    protected NDArray f32(NDArray p, NDManager m) {
+        return copy(p, DataType.FLOAT32, m);
+    }
+
+    private static NDArray copy(NDArray p, DataType type, NDManager m) {
+        NDArray d = p.toType(type, true);
         d.attach(m);
         return d;
+    }
+
+    /**
+     * Checks the data mean an annealing path is fitted to, and opens the manager the path keeps
+     * its copies in (freed with the model).
+     */
+    protected NDManager pathManager(NDArray dataMean) {
+        if (dataMean.getShape().dimension() != 1 || dataMean.getShape().get(0) != nv) {
+            throw new IllegalArgumentException("dataMean must have shape (" + nv + "), got " + dataMean.getShape());
+        }
+        return manager.newSubManager();
+    }
+
+    /** Validates the settings both RBM configs share, naming each. */
+    static void checkSettings(int hidden, int cd, int chains, double weightDecay, double initStd, int sampleSteps) {
+        if (hidden < 1) {
+            throw new UserError("hidden: expected a positive whole number, got " + hidden);
+        }
+        if (cd < 1) {
+            throw new UserError("cd: expected a positive whole number of Gibbs steps, got " + cd);
+        }
+        if (chains < 1) {
+            throw new UserError("chains: expected a positive whole number, got " + chains);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new UserError("weightDecay: expected 0 or a positive number, got " + weightDecay);
+        }
+        if (!(initStd > 0) || !Double.isFinite(initStd)) {
+            throw new UserError("initStd: expected a positive number, got " + initStd);
+        }
+        if (sampleSteps < 0) {
+            throw new UserError("sampleSteps: expected 0 or more, got " + sampleSteps);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.genzoo.explicit.approximate.markov;
 
 import org.genzoo.core.Setting;
-import org.genzoo.core.UserError;
 
 /**
  * Hyperparameters of {@link Rbm}. What each one means is in its {@link Setting}, which
@@ -22,24 +21,7 @@ public record RbmConfig(
 
     /** Validates every field, naming it. */
     public RbmConfig {
-        if (hidden < 1) {
-            throw new UserError("hidden: expected a positive whole number, got " + hidden);
-        }
-        if (cd < 1) {
-            throw new UserError("cd: expected a positive whole number of Gibbs steps, got " + cd);
-        }
-        if (chains < 1) {
-            throw new UserError("chains: expected a positive whole number, got " + chains);
-        }
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new UserError("weightDecay: expected 0 or a positive number, got " + weightDecay);
-        }
-        if (!(initStd > 0) || !Double.isFinite(initStd)) {
-            throw new UserError("initStd: expected a positive number, got " + initStd);
-        }
-        if (sampleSteps < 0) {
-            throw new UserError("sampleSteps: expected 0 or more, got " + sampleSteps);
-        }
+        RbmBase.checkSettings(hidden, cd, chains, weightDecay, initStd, sampleSteps);
     }
 
     /** Salakhutdinov and Murray's (2008) MNIST model: 500 hidden units, CD-1. */
