@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,25 +46,6 @@ class ScalarLifetimeFamiliesTest {
         binary = Datasets.load("binary-synthetic", LoadOptions.defaults().withToySizes(128, 32, 32));
     }
 
-    /** Collects garbage and reuses freed native memory. */
-    static List<ByteBuffer> collectAndScribble() {
-        System.gc();
-        try {
-            Thread.sleep(20); // the cleaner thread frees the buffers after the collection
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<ByteBuffer> keep = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            ByteBuffer b = ByteBuffer.allocateDirect(4 + 4 * (i % 4)).order(ByteOrder.nativeOrder());
-            while (b.remaining() >= 4) {
-                b.putFloat(7f);
-            }
-            keep.add(b);
-        }
-        return keep;
-    }
-
     /** The parameters after {@link #STEPS} training steps on the first 64 training rows. */
     private static Map<String, float[]> train(String model, Dataset data, boolean scribble) throws Exception {
         RunSpec spec = Runs.spec(new Runs.Request(model, Map.of(), 1, 5L, 0), data);
@@ -75,7 +54,7 @@ class ScalarLifetimeFamiliesTest {
                 GenerativeModel m = Runs.build(spec, root);
                 OptimizerSet opt = new OptimizerSet(m.params(), m.parameterGroups(),
                         m.optimizerSpecs(spec.train().optimizer()), spec.train().optimizer());
-                AutoCloseable hook = scribble ? Backward.hookForTests(() -> kept = collectAndScribble()) : () -> {}) {
+                AutoCloseable hook = scribble ? Backward.hookForTests(() -> kept = FreedMemory.collectAndScribble()) : () -> {}) {
             View view = m.input().trainingView(data.spec().kind());
             NDArray rows = data.train().toNDArray(root, 0, 64);
             Seeds.seedEngine(5, "epoch", 1);

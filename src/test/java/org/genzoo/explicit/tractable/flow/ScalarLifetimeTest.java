@@ -8,13 +8,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genzoo.Runs;
 import org.genzoo.core.GenerativeModel;
+import org.genzoo.core.nn.FreedMemory;
 import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.Optimizer;
 import org.genzoo.data.Dataset;
@@ -44,25 +43,6 @@ class ScalarLifetimeTest {
         ring8 = Datasets.load("ring8", LoadOptions.defaults().withToySizes(128, 32, 32));
     }
 
-    /** Collects garbage and reuses freed native memory; the returned buffers must stay reachable until the backward pass. */
-    private static List<ByteBuffer> collectAndScribble() {
-        System.gc();
-        try {
-            Thread.sleep(30); // the cleaner thread frees the buffers after the collection
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<ByteBuffer> keep = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            ByteBuffer b = ByteBuffer.allocateDirect(4 + 4 * (i % 4)).order(ByteOrder.nativeOrder());
-            while (b.remaining() >= 4) {
-                b.putFloat(7f);
-            }
-            keep.add(b);
-        }
-        return keep;
-    }
-
     /** d/dx sum(x · 2) = 2, with the factor given as a Java number (DJL's way) or by {@link Scalars#times}. */
     private static int wrongGradients(boolean helper, int trials) {
         int wrong = 0;
@@ -73,7 +53,7 @@ class ScalarLifetimeTest {
                 try (NDManager sm = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray xs = sm.zeros(new Shape(3)).add(x);
                     NDArray y = helper ? Scalars.times(xs, 2) : xs.mul(2f);
-                    List<ByteBuffer> keep = collectAndScribble();
+                    List<ByteBuffer> keep = FreedMemory.collectAndScribble();
                     gc.backward(y.sum());
                     try (NDArray g = x.getGradient()) {
                         for (float v : g.toFloatArray()) {
@@ -108,7 +88,7 @@ class ScalarLifetimeTest {
             NDArray xs = x.duplicate();
             xs.attach(sm);
             NDArray[] parts = flow.lossParts(xs);
-            List<ByteBuffer> keep = scribble ? collectAndScribble() : List.of();
+            List<ByteBuffer> keep = scribble ? FreedMemory.collectAndScribble() : List.of();
             gc.backward(parts[0].add(parts[1]));
             assertThat(keep.size()).isIn(0, 2000);
         }
