@@ -164,6 +164,8 @@ public final class ComparisonTable {
                     + "(a sample after t transitions costs t times this)", COST_GROUP, Better.LOWER);
             case "log_z" -> new Column(m.name() + "/" + kind, "log Z, nats (" + (ais ? "AIS" : kind) + ")",
                     likelihoodGroup, Better.NONE);
+            case "log_z_lower_bound" -> new Column(m.name(), "certified lower bound on log Z, nats (AIS must lie above "
+                    + "it)", AIS_GROUP, Better.NONE);
             case "log_z_se" -> new Column(m.name(), "standard error of AIS log Z, nats", AIS_GROUP, Better.NONE);
             case "tau_visible_mean", "tau_energy" -> new Column(m.name(), "Markov chain: autocorrelation time of the "
                     + m.name().substring(4).replace('_', ' ') + ", transitions (lower is better)", MIXING_GROUP,
