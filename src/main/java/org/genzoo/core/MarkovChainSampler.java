@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
  * p_model (Boltzmann machines by Gibbs sampling; generative stochastic networks by alternating
  * corruption and reconstruction). A sample after {@code t} transitions is only approximately from
  * p_model, and how fast the chain forgets its start is the family's cost (Goodfellow 2016,
- * section 2.6), so the number of steps is the caller's to choose.
+ * section 2), so the number of steps is the caller's to choose.
  *
  * <p>A state may hold more than the data (for a Boltzmann machine, the hidden units as well);
  * {@link #visible(NDArray)} gives its data-space part.
