@@ -6,7 +6,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 import org.genzoo.core.ExactDensity;
+import org.genzoo.core.ExactPartition;
 import org.genzoo.core.GenerativeModel;
 import org.genzoo.core.LowerBound;
 import org.genzoo.core.MemoryBudget;
@@ -20,7 +23,9 @@ import org.genzoo.data.View;
  * 2-D continuous data. Cell {@code (i, j)} is the square whose centre is {@link #x(int) x(j)},
  * {@link #y(int) y(i)}; {@code logp[i][j]} is the model's value there: the exact log p(x) of an
  * {@link ExactDensity}, or, for a {@link LowerBound} only, the importance-weighted bound with
- * {@value #BOUND_K} samples, which is at most log p(x) in expectation.
+ * {@value #BOUND_K} samples, which is at most log p(x) in expectation, or, for an energy model
+ * whose log Z can be enumerated ({@link ExactPartition}, such as a small Gaussian RBM),
+ * {@code -E(x) - log Z}.
  *
  * @param box {@code {xmin, xmax, ymin, ymax}}
  * @param logp {@code side × side} values, row {@code i} at height {@code y(i)} (the lowest first)
@@ -49,11 +54,37 @@ public record DensityGrid(float[] box, double[][] logp, boolean bound, String es
         }
     }
 
-    /** Whether {@link #compute} applies: a model of 2-D continuous data with an exact density or a bound. */
+    /**
+     * Whether {@link #compute} applies: a model of 2-D continuous data with an exact density, a
+     * bound, or an energy whose partition function can be enumerated.
+     */
     public static boolean applies(GenerativeModel model) {
         return model.data().dim() == 2 && model.data().kind() == DataKind.CONTINUOUS
-                && model.input().evaluationView(DataKind.CONTINUOUS) == View.IDENTITY
-                && (model instanceof ExactDensity || model instanceof LowerBound);
+                && model.input().evaluationView(DataKind.CONTINUOUS) == View.IDENTITY && density(model) != null;
+    }
+
+    /** How a model's log-density is evaluated on the grid, and what the values are. */
+    private record Density(Function<NDArray, NDArray> logp, boolean bound, String estimator) {}
+
+    /** The model's log-density (or bound) as a function of a batch, or null when it has none. */
+    private static Density density(GenerativeModel model) {
+        if (model instanceof ExactDensity d) {
+            return new Density(d::logProb, false, "exact log p(x)");
+        }
+        if (model instanceof LowerBound lb) {
+            return new Density(x -> lb.lowerBound(x, BOUND_K, MemoryBudget.DEFAULT), true,
+                    "IWAE bound, k=" + BOUND_K + " (a lower bound on log p(x))");
+        }
+        if (model instanceof ExactPartition p) {
+            OptionalDouble logZ = p.exactLogPartition(EvalOptions.DEFAULT_PARTITION_TERMS);
+            if (logZ.isPresent()) {
+                double z = logZ.getAsDouble();
+                return new Density(x -> p.energy(x).neg().sub((float) z), !p.exactEnergy(), p.exactEnergy()
+                        ? "exact log p(x) = -E(x) - log Z, log Z by enumeration"
+                        : "-E(x) - log Z, log Z by enumeration (a lower bound on log p(x))");
+            }
+        }
+        return null;
     }
 
     /**
@@ -74,7 +105,7 @@ public record DensityGrid(float[] box, double[][] logp, boolean bound, String es
         double[][] logp = new double[side][side];
         DensityGrid shape = new DensityGrid(box, logp, false, ""); // checks the box; fills below
         Seeds.seedEngine(seed, "density-grid", 0);
-        boolean exact = model instanceof ExactDensity;
+        Density density = density(model);
         for (int i = 0; i < side; i++) {
             float[] pts = new float[2 * side];
             for (int j = 0; j < side; j++) {
@@ -84,17 +115,14 @@ public record DensityGrid(float[] box, double[][] logp, boolean bound, String es
             float[] v;
             try (NDManager sm = root.newSubManager()) {
                 NDArray x = sm.create(pts, new Shape(side, 2)).toType(model.params().type(), false);
-                NDArray out = exact ? ((ExactDensity) model).logProb(x)
-                        : ((LowerBound) model).lowerBound(x, BOUND_K, MemoryBudget.DEFAULT);
-                v = out.toType(DataType.FLOAT32, false).toFloatArray();
+                v = density.logp().apply(x).toType(DataType.FLOAT32, false).toFloatArray();
             }
             NativeMemory.release(); // the row's arrays are freed: keep their pages from piling up
             for (int j = 0; j < side; j++) {
                 logp[i][j] = v[j];
             }
         }
-        return exact ? new DensityGrid(box, logp, false, "exact log p(x)")
-                : new DensityGrid(box, logp, true, "IWAE bound, k=" + BOUND_K + " (a lower bound on log p(x))");
+        return new DensityGrid(box, logp, density.bound(), density.estimator());
     }
 
     /**

@@ -12,6 +12,7 @@ import org.genzoo.data.DataSpec;
 import org.genzoo.eval.Ais;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -95,5 +96,17 @@ class GaussianRbmTest {
         Ais.Result r = Ais.logPartition(g.annealingPath(mean), 500, 1000, root);
         assertThat(exact).as("AIS %s", r).isBetween(r.logZLow(), r.logZHigh());
         assertThat(Math.abs(r.logZ() - exact)).isLessThan(0.1);
+    }
+
+    /** The heat map of {@code sample}/{@code compare}: exp(-F - log Z) over a box that holds the mass integrates to 1. */
+    @Test
+    void itsDensityGridFromTheExactLogZIntegratesToOne() {
+        GaussianRbm g = randomGrbm(2, 6);
+        assertThat(org.genzoo.eval.DensityGrid.applies(g)).isTrue();
+        org.genzoo.eval.DensityGrid grid = org.genzoo.eval.DensityGrid.compute(g, new float[] {-12, 12, -12, 12}, 240,
+                root, 0);
+        assertThat(grid.bound()).isFalse();
+        assertThat(grid.estimator()).contains("log Z by enumeration");
+        assertThat(grid.integral()).isCloseTo(1.0, within(0.01));
     }
 }
