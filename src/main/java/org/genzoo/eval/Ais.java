@@ -182,17 +182,9 @@ public final class Ais {
             NDArray v = m.randomUniform(0f, 1f, new Shape(draws, q.getShape().get(0))).lt(q)
                     .toType(DataType.FLOAT32, false);
             NDArray logQ = v.mul(q.log()).add(v.neg().add(1f).mul(q.neg().add(1f).log())).sum(new int[] {1});
-            double[] t = energy.energy(v).neg().sub(logQ).toType(DataType.FLOAT64, false).toDoubleArray();
-            double mean = 0;
-            for (double x : t) {
-                mean += x;
-            }
-            mean /= t.length;
-            double var = 0;
-            for (double x : t) {
-                var += (x - mean) * (x - mean);
-            }
-            return new Bound(mean, Math.sqrt(var / Math.max(1, t.length - 1) / t.length));
+            double[] ms = EvalContext.meanAndStandardError(
+                    energy.energy(v).neg().sub(logQ).toType(DataType.FLOAT32, false).toFloatArray());
+            return new Bound(ms[0], ms[1]);
         }
     }
 

@@ -150,17 +150,9 @@ public final class EvalContext {
      */
     public List<Metric> nllMetrics(float[] ll, String estimator, String kind) {
         List<Metric> out = new ArrayList<>();
-        double mean = 0;
-        for (float v : ll) {
-            mean += v;
-        }
-        mean /= ll.length;
-        double var = 0;
-        for (float v : ll) {
-            var += (v - mean) * (v - mean);
-        }
-        double se = Math.sqrt(var / Math.max(1, ll.length - 1) / ll.length);
-        double nll = -mean;
+        double[] ms = meanAndStandardError(ll);
+        double se = ms[1];
+        double nll = -ms[0];
         String side = Metric.BOUND.equals(kind) ? "upper bound on the test NLL" : "test NLL";
         String noteTail = String.format(" (mean of %d examples, standard error %.3g)", ll.length, se);
         out.add(new Metric("nll", nll, "nats", estimator, kind, side + noteTail));
@@ -179,5 +171,19 @@ public final class EvalContext {
             case Metric.BOUND -> "lower_bound_nats";
             default -> "estimate_nats";
         };
+    }
+
+    /** The mean of {@code v} and its standard error, {@code sd / sqrt(n)}, in double precision. */
+    static double[] meanAndStandardError(float[] v) {
+        double mean = 0;
+        for (float x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double var = 0;
+        for (float x : v) {
+            var += (x - mean) * (x - mean);
+        }
+        return new double[] {mean, Math.sqrt(var / Math.max(1, v.length - 1) / v.length)};
     }
 }
