@@ -63,14 +63,6 @@ class RunsTest {
         }
     }
 
-    private static Map<String, float[]> params(Path dir) {
-        try (Runs.Opened run = Runs.open(dir)) {
-            Map<String, float[]> out = new LinkedHashMap<>();
-            run.model().params().asMap().forEach((k, v) -> out.put(k, v.toFloatArray()));
-            return out;
-        }
-    }
-
     private static boolean differ(Map<String, float[]> a, Map<String, float[]> b) {
         return a.keySet().stream().anyMatch(k -> !Arrays.equals(a.get(k), b.get(k)));
     }
@@ -90,7 +82,7 @@ class RunsTest {
             Runs.train(p, data, List.of());
         }
         // the new rate was used for epoch 2: the parameters part from those of the unchanged resume
-        assertThat(differ(params(same), params(lower))).isTrue();
+        assertThat(differ(SavedParams.of(same), SavedParams.of(lower))).isTrue();
         JsonNode cfg = Json.MAPPER.readTree(lower.resolve(Runs.CONFIG).toFile());
         assertThat(cfg.at("/train/optimizer/lr").asDouble()).isEqualTo(1e-5);
         assertThat(cfg.at("/train/patience").asInt()).isEqualTo(3);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.genzoo.Runs;
+import org.genzoo.SavedParams;
 import org.genzoo.data.Dataset;
 import org.genzoo.data.Datasets;
 import org.genzoo.data.LoadOptions;
@@ -61,14 +62,6 @@ class TrainerTest {
     }
 
     /** The parameters of a trained run directory, as name to values. */
-    private static Map<String, float[]> params(Path dir) {
-        try (Runs.Opened run = Runs.open(dir)) {
-            Map<String, float[]> out = new java.util.LinkedHashMap<>();
-            run.model().params().asMap().forEach((k, v) -> out.put(k, v.toFloatArray()));
-            return out;
-        }
-    }
-
     private static void assertSameParams(Map<String, float[]> a, Map<String, float[]> b) {
         assertThat(a.keySet()).isEqualTo(b.keySet());
         for (String k : a.keySet()) {
@@ -82,9 +75,9 @@ class TrainerTest {
         Runs.train(spec(model, 2, 5), data, tmp.resolve("a"), false, List.of());
         Runs.train(spec(model, 2, 5), data, tmp.resolve("b"), false, List.of());
         Runs.train(spec(model, 2, 6), data, tmp.resolve("c"), false, List.of());
-        assertSameParams(params(tmp.resolve("a")), params(tmp.resolve("b")));
-        Map<String, float[]> a = params(tmp.resolve("a"));
-        Map<String, float[]> c = params(tmp.resolve("c"));
+        assertSameParams(SavedParams.of(tmp.resolve("a")), SavedParams.of(tmp.resolve("b")));
+        Map<String, float[]> a = SavedParams.of(tmp.resolve("a"));
+        Map<String, float[]> c = SavedParams.of(tmp.resolve("c"));
         boolean differs = a.keySet().stream().anyMatch(k -> !java.util.Arrays.equals(a.get(k), c.get(k)));
         assertThat(differs).as("another seed gives other parameters").isTrue();
     }
@@ -116,7 +109,7 @@ class TrainerTest {
         Runs.train(spec(model, 4, 3), data, parts, true, List.of(new CsvLog(parts.resolve(Trainer.LOG))));
         assertThat(parts.resolve("." + Trainer.CHECKPOINT + ".123.tmp")).as("removed on resume").doesNotExist();
 
-        assertSameParams(params(whole), params(parts));
+        assertSameParams(SavedParams.of(whole), SavedParams.of(parts));
         // the log of the resumed run reads like the uninterrupted one's, rates aside
         assertThat(stripRates(parts.resolve(Trainer.LOG))).isEqualTo(stripRates(whole.resolve(Trainer.LOG)));
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genzoo.Runs;
+import org.genzoo.SavedParams;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.RunSpec;
 import org.genzoo.core.TrainListener;
@@ -41,14 +42,6 @@ class DbmRunTest {
         return Runs.spec(new Runs.Request("dbm", sets, epochs, 4L, 0), data);
     }
 
-    private static Map<String, float[]> params(Path dir) {
-        try (Runs.Opened run = Runs.open(dir)) {
-            Map<String, float[]> out = new LinkedHashMap<>();
-            run.model().params().asMap().forEach((k, v) -> out.put(k, v.toFloatArray()));
-            return out;
-        }
-    }
-
     @Test
     void phasesRunInOrderAndAResumedRunEndsEqualToAnUninterruptedOne() {
         Path whole = tmp.resolve("whole");
@@ -74,8 +67,8 @@ class DbmRunTest {
                 .hasMessage("simulated kill");
         Runs.train(spec(4), data, parts, true, List.of());
 
-        Map<String, float[]> a = params(whole);
-        Map<String, float[]> b = params(parts);
+        Map<String, float[]> a = SavedParams.of(whole);
+        Map<String, float[]> b = SavedParams.of(parts);
         assertThat(a.keySet()).contains("chains", "pretrained_steps").isEqualTo(b.keySet());
         for (String k : a.keySet()) {
             assertThat(b.get(k)).as(k).containsExactly(a.get(k));

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genzoo.Runs;
+import org.genzoo.SavedParams;
 import org.genzoo.core.Checkpoint;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.RunSpec;
@@ -50,14 +51,6 @@ class RbmRunTest {
         return Runs.spec(new Runs.Request("rbm", sets, epochs, 5L, 0), data);
     }
 
-    private static Map<String, float[]> params(Path dir) {
-        try (Runs.Opened run = Runs.open(dir)) {
-            Map<String, float[]> out = new LinkedHashMap<>();
-            run.model().params().asMap().forEach((k, v) -> out.put(k, v.toFloatArray()));
-            return out;
-        }
-    }
-
     @Test
     void aResumedPcdRunEndsBitForBitEqualToAnUninterruptedOne() {
         Path whole = tmp.resolve("whole");
@@ -75,8 +68,8 @@ class RbmRunTest {
         assertThatThrownBy(() -> Runs.train(spec(3), data, parts, true, List.of(crash)))
                 .hasMessage("simulated kill");
         Runs.train(spec(3), data, parts, true, List.of());
-        Map<String, float[]> a = params(whole);
-        Map<String, float[]> b = params(parts);
+        Map<String, float[]> a = SavedParams.of(whole);
+        Map<String, float[]> b = SavedParams.of(parts);
         assertThat(b.keySet()).isEqualTo(a.keySet());
         for (String k : a.keySet()) {
             assertThat(b.get(k)).as(k).containsExactly(a.get(k));

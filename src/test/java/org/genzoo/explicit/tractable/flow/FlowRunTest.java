@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genzoo.Runs;
+import org.genzoo.SavedParams;
 import org.genzoo.core.Batches;
 import org.genzoo.core.Json;
 import org.genzoo.core.LossParts;
@@ -64,14 +65,6 @@ class FlowRunTest {
         return Runs.spec(new Runs.Request(model.replace("-actnorm", ""), sets, epochs, seed, 0), ring8);
     }
 
-    private static Map<String, float[]> params(Path dir) {
-        try (Runs.Opened run = Runs.open(dir)) {
-            Map<String, float[]> out = new LinkedHashMap<>();
-            run.model().params().asMap().forEach((k, v) -> out.put(k, v.toFloatArray()));
-            return out;
-        }
-    }
-
     /**
      * realnvp with batch normalisation and with ActNorm too: before issue 8's fix about 1 run in
      * 5 differed here (a NaN, or first-layer weights off in the third decimal), because constant
@@ -96,8 +89,8 @@ class FlowRunTest {
         assertThatThrownBy(() -> Runs.train(spec(model, 4, 3), ring8, parts, true, List.of(crash)))
                 .hasMessage("simulated kill");
         Runs.train(spec(model, 4, 3), ring8, parts, true, List.of());
-        Map<String, float[]> a = params(whole);
-        Map<String, float[]> b = params(parts);
+        Map<String, float[]> a = SavedParams.of(whole);
+        Map<String, float[]> b = SavedParams.of(parts);
         assertThat(b.keySet()).isEqualTo(a.keySet());
         for (String k : a.keySet()) {
             assertThat(b.get(k)).as(k).containsExactly(a.get(k));
