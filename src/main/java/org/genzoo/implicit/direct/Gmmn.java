@@ -105,7 +105,8 @@ public final class Gmmn extends ModelBase<GmmnConfig> implements Sampler {
         double s = scale.getFloat();
         if (s == 0) {
             s = Mmd.medianDistance(x);
-            scale.set(new float[] {(float) s});
+            // in place (the buffer is 0 here): set() on a tensor makes libtorch print a deprecation warning
+            scale.addi(x.getManager().create(new float[] {(float) s}));
             s = scale.getFloat(); // as stored (float32), so a resumed run uses exactly the same value
         }
         double[] out = new double[configured.length];
