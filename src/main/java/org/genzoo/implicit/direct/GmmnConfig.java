@@ -68,8 +68,9 @@ public record GmmnConfig(
      * Li et al.'s MNIST GMMN, from their published code: 10 uniform noise units, ReLU layers of
      * 64-256-256-1024, a sigmoid output, the square root of the biased MMD² over six kernels whose
      * variances σ² are 2, 5, 10, 20, 40 and 80 (their code writes the kernel as exp(-d²/(2s)) with
-     * s = σ²). Those are fixed values in pixel space: grey levels in [0, 1], where MNIST images lie
-     * about 10 apart, so the same values serve here unchanged.
+     * s = σ²). Those are fixed values in pixel space, grey levels in [0, 1] as here, so they serve
+     * unchanged: σ from 1.4 to 8.9, against a median distance of 10.2 between MNIST training images
+     * (measured on 3 × 1,000 of them).
      */
     public static GmmnConfig mnist() {
         return new GmmnConfig(10, "uniform", new int[] {64, 256, 256, 1024}, "relu", "biased", true,
