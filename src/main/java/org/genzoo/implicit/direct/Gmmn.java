@@ -29,8 +29,8 @@ import org.genzoo.data.DataSpec;
  * {@code mmdnet}.
  *
  * <p>Each step draws a batch z_1..z_m of noise, maps it through the generator G and minimises
- * {@link Mmd MMD²}(G(z), x) between those samples and the data batch x (Li et al. eq. 1-2; Dziugaite
- * et al. section 2), or its square root, by backpropagation through G. There is no discriminator:
+ * {@link Mmd MMD²}(G(z), x) between those samples and the data batch x (the objective of both
+ * papers), or its square root, by backpropagation through G. There is no discriminator:
  * the kernel two-sample statistic plays its part, with a fixed kernel.
  *
  * <p>Both papers train the same model, a multilayer generator from noise against a kernel MMD,

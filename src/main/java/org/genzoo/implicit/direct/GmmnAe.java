@@ -23,7 +23,7 @@ import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 
 /**
- * GMMN+AE: Li, Swersky and Zemel, "Generative Moment Matching Networks" (ICML 2015), section 3.2.
+ * GMMN+AE: Li, Swersky and Zemel, "Generative Moment Matching Networks" (ICML 2015), their GMMN+AE.
  * Moments are matched in the code space of an autoencoder rather than in data space, where a
  * kernel on raw pixels sees little of what makes an image look right.
  *
@@ -36,7 +36,7 @@ import org.genzoo.data.DataSpec;
  *       output), the squared error {@code Σ_i (x_i - D(h)_i)²} for continuous data;
  *   <li>the autoencoder frozen, a generator G from noise to codes (sigmoid output) trained by
  *       minimising {@link Mmd MMD²}(G(z), E(x)) between a batch of generated codes and the codes of
- *       the data batch (Li et al. eq. 1-2 in code space), or its square root.
+ *       the data batch (the GMMN objective in code space), or its square root.
  * </ol>
  * Samples are {@code D(G(z))}: one pass through the generator and the decoder.
  *

@@ -12,7 +12,7 @@ import org.genzoo.core.nn.Scalars;
  *
  * <p>Kernel: {@code k(x, y) = Σ_s exp(-|x - y|² / (2 σ_s²))} over the bandwidths σ_s. A sum of
  * characteristic kernels is characteristic, so MMD² = 0 exactly when the two distributions are
- * equal; each bandwidth is sensitive to differences at its own scale (Li et al. 2015, section 3.1).
+ * equal; each bandwidth is sensitive to differences at its own scale (the reason Li et al. 2015 sum several).
  *
  * <p>With X = x_1..x_m and Y = y_1..y_n:
  * <ul>
@@ -70,7 +70,7 @@ public final class Mmd {
 
     /**
      * The median of {@code |x_i - x_j|} over the pairs i &lt; j of the rows of {@code x}: the
-     * "median heuristic" for a Gaussian kernel's bandwidth (Gretton et al. 2012, section 8).
+     * "median heuristic" for a Gaussian kernel's bandwidth (Gretton et al. 2012).
      */
     public static double medianDistance(NDArray x) {
         long m = rows(x, "x");
