@@ -99,8 +99,12 @@ public record GanConfig(
                         + discriminatorMaxout);
             }
             if (r1 > 0) {
-                // R1 needs ∇_x D(x) differentiable in D's weights: the MLP writes that backward pass
-                // in NDArray ops; for convolutions it would need double backpropagation (see Gan)
+                // R1 needs ∇_x D(x) differentiable in D's weights. The MLP writes that backward pass in
+                // NDArray ops. Through convolutions it needs the engine's double backward, which gives
+                // correct values here, but DJL reaches it only as backward(create_graph) into .grad,
+                // a parameter-gradient reference cycle that libtorch warns leaks; and DCGAN's batch
+                // norm in D makes every logit depend on every row, so ∇_x of the batch is not R1's
+                // per-sample gradient. Refused until both are settled.
                 throw new UserError("r1: the R1 penalty is implemented for mlp players only; expected 0 with "
                         + "players=conv, got " + r1);
             }
