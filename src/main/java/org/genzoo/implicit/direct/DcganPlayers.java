@@ -1,6 +1,7 @@
 package org.genzoo.implicit.direct;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import java.util.ArrayList;
@@ -47,20 +48,6 @@ final class DcganPlayers {
 
     private DcganPlayers() {}
 
-    /**
-     * Checks that the convolutional players can be built for images of {@code height × width}.
-     *
-     * @throws UserError naming generatorHidden when the generator cannot reach that size by doublings
-     */
-    static void check(int[] generatorHidden, int height, int width) {
-        int f = 1 << generatorHidden.length;
-        if (height % f != 0 || width % f != 0) {
-            throw new UserError("generatorHidden: " + generatorHidden.length + " entries mean " + generatorHidden.length
-                    + " doublings of the image size, so height and width must be multiples of " + f + "; the images are "
-                    + height + "×" + width);
-        }
-    }
-
     /** Zero padding that keeps a stride-1 convolution's size and halves (rounding up) a stride-2 one's. */
     static int padding(int kernel) {
         return (kernel - 1) / 2;
@@ -73,15 +60,17 @@ final class DcganPlayers {
 
     /**
      * DCGAN's generator: z, projected and reshaped to {@code channels[0]} maps of
-     * {@code (height / 2^L) × (width / 2^L)} with L = {@code channels.length}, then L times
+     * {@code ⌈height / 2^L⌉ × ⌈width / 2^L⌉} with L = {@code channels.length}, then L times
      * (upsample by 2, convolution) to {@code channels[1]}, ..., and finally 1 map of
-     * {@code height × width}, returned flat as {@code (n, height · width)} before the output
-     * nonlinearity.
+     * {@code height × width} (cropped from the top left when a side is no multiple of 2^L),
+     * returned flat as {@code (n, height · width)} before the output nonlinearity.
      */
     static final class Generator implements Player {
         private final int[] channels;
         private final int height;
         private final int width;
+        private final int h0;
+        private final int w0;
         private final int pad;
         private final Activation activation;
         private final NDArray projW;
@@ -98,14 +87,18 @@ final class DcganPlayers {
          */
         Generator(Params params, String name, int noise, int[] channels, int height, int width, int kernel,
                 Activation activation, boolean batchNorm) {
-            check(channels, height, width);
+            if (channels.length == 0) {
+                throw new UserError("generatorHidden: convolutional players need at least one layer");
+            }
             this.channels = channels.clone();
             this.height = height;
             this.width = width;
             this.pad = padding(kernel);
             this.activation = activation;
             int f = 1 << channels.length;
-            long projected = (long) channels[0] * (height / f) * (width / f);
+            this.h0 = (height + f - 1) / f;
+            this.w0 = (width + f - 1) / f;
+            long projected = (long) channels[0] * h0 * w0;
             this.projW = params.create(name + ".proj.w", new Shape(projected, noise), Init.normal(INIT_STD));
             // no bias before batch normalisation: the normalisation removes it (its gradient is 0)
             this.projB = batchNorm ? null : params.create(name + ".proj.b", new Shape(projected), Init.zeros());
@@ -124,8 +117,7 @@ final class DcganPlayers {
         /** G(z) as images, {@code (n, 1, height, width)}, before the output nonlinearity. */
         NDArray images(NDArray z, boolean training) {
             long n = z.getShape().get(0);
-            int f = 1 << channels.length;
-            NDArray h = Linear.linear(z, projW, projB).singletonOrThrow().reshape(n, channels[0], height / f, width / f);
+            NDArray h = Linear.linear(z, projW, projB).singletonOrThrow().reshape(n, channels[0], h0, w0);
             if (projNorm != null) {
                 h = projNorm.forward(h, training);
             }
@@ -138,6 +130,10 @@ final class DcganPlayers {
                     }
                     h = activation.apply(h);
                 }
+            }
+            int f = 1 << channels.length;
+            if (h0 * f != height || w0 * f != width) {
+                h = h.get(new NDIndex(":, :, 0:{}, 0:{}", height, width));
             }
             return h; // (n, 1, height, width)
         }
@@ -154,8 +150,7 @@ final class DcganPlayers {
          */
         @Override
         public long bytesPerRow() {
-            int f = 1 << channels.length;
-            long hw = (long) (height / f) * (width / f);
+            long hw = (long) h0 * w0;
             long floats = 3L * channels[0] * hw;
             for (int i = 0; i < channels.length; i++) {
                 int out = i + 1 == channels.length ? 1 : channels[i + 1];

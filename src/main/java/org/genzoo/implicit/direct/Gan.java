@@ -124,7 +124,6 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
                 throw new UserError(("dcgan".equals(kind) ? "dcgan" : "players=conv") + " models images: the data "
                         + "must have a {height, width} shape, got " + Arrays.toString(data.shape()) + " (use gan for vectors)");
             }
-            DcganPlayers.check(config.generatorHidden(), data.shape()[0], data.shape()[1]);
         }
         return data;
     }
