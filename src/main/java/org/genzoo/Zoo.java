@@ -64,7 +64,8 @@ public final class Zoo {
                 "Deep convolutional GAN (Radford, Metz & Chintala 2015): the GAN with strided-convolution players"
                         + " and batch normalisation; images only",
                 d -> GanConfig.dcgan(),
-                // the paper's Adam (lr 2e-4, β1 = 0.5) and batch size 128
+                // the paper's Adam (lr 2e-4, β1 = 0.5) and batch size 128; 25 epochs is a guess, only one
+                // epoch is measured so far (docs/benchmarks.md)
                 d -> new TrainConfig(25, 128, OptimizerSpec.adam(2e-4, 0.5), 0, 0, 0, 50),
                 Gan::dcgan));
         add(new Entry<>("nade", Leaf.AUTOREGRESSIVE, Nade.class, NadeConfig.class,

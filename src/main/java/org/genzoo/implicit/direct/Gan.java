@@ -2,7 +2,10 @@ package org.genzoo.implicit.direct;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Arrays;
@@ -53,6 +56,8 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
     private static final String G = "generator";
     private static final String D = "discriminator";
     private static final String G_AVERAGE = "generator_ema";
+    /** Engine memory one chunk of a conv generator's sampling may take. */
+    private static final long SAMPLE_CHUNK_BYTES = 256L << 20;
 
     private final Player generator;
     private final Player discriminator;
@@ -244,10 +249,30 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
             throw new IllegalArgumentException("n must be positive, got " + n);
         }
         NDArray z = mgr.randomNormal(new Shape(n, config.noise()));
-        if (average == null) {
-            return generate(z, false);
+        Player g = average == null ? generator : average;
+        // Conv players: the noise is drawn in one call as for MLPs, but pushed through in chunks of
+        // rows, each in its own manager, so that a caller asking for 10,000 samples at once (the
+        // Parzen estimate) holds the activations of one chunk only (about 1 MB per row at 28×28).
+        long rows = config.conv() ? Math.max(1, SAMPLE_CHUNK_BYTES / generator.bytesPerRow()) : n;
+        if (n <= rows) {
+            return output(g, z);
         }
-        NDArray out = average.forward(z, false);
+        NDList parts = new NDList();
+        for (long i = 0; i < n; i += rows) {
+            try (NDManager chunk = mgr.newSubManager()) { // the chunk's activations are freed here
+                NDArray zi = z.get(new NDIndex("{}:{}", i, Math.min(n, i + rows)));
+                zi.attach(chunk);
+                NDArray out = output(g, zi);
+                out.attach(mgr);
+                parts.add(out);
+            }
+        }
+        return NDArrays.concat(parts);
+    }
+
+    /** A generator's output in data space for noise {@code z}, at inference. */
+    private NDArray output(Player g, NDArray z) {
+        NDArray out = g.forward(z, false);
         return unitInterval ? out.getNDArrayInternal().sigmoid() : out;
     }
 }

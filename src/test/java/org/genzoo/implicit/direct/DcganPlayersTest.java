@@ -2,6 +2,7 @@ package org.genzoo.implicit.direct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -225,6 +226,26 @@ class DcganPlayersTest {
                 assertThat(gan.sample(m, 3).getShape()).isEqualTo(new Shape(3, (long) side * side));
                 assertThat(gan.discriminate(m.randomUniform(0f, 1f, new Shape(4, (long) side * side))).getShape())
                         .isEqualTo(new Shape(4));
+            }
+        }
+    }
+
+    /**
+     * A large draw is pushed through the generator in chunks of rows (to bound memory): it must
+     * give what one pass over the same noise gives.
+     */
+    @Test
+    void chunkedSamplingEqualsOnePass() {
+        DataSpec mnist = new DataSpec(784, new int[] {28, 28}, DataKind.GREY);
+        try (NDManager m = root.newSubManager(); Gan gan = Gan.dcgan(GanConfig.dcgan(), mnist, m)) {
+            int n = 300; // more than one chunk (about 140 rows at 28×28)
+            Engine.getInstance().setRandomSeed(9);
+            float[] chunked = gan.sample(m, n).toFloatArray();
+            Engine.getInstance().setRandomSeed(9);
+            float[] whole = gan.generate(m.randomNormal(new Shape(n, GanConfig.dcgan().noise())), false).toFloatArray();
+            assertThat(chunked).hasSize(n * 784);
+            for (int i = 0; i < whole.length; i++) {
+                assertThat((double) chunked[i]).as("value %d", i).isCloseTo(whole[i], within(1e-5));
             }
         }
     }
