@@ -10,8 +10,8 @@ import org.genzoo.core.nn.Activation;
  */
 public record GanConfig(
         @Setting("dimension of the generator's input noise z") int noise,
-        @Setting("widths of the generator's hidden layers") int[] generatorHidden,
-        @Setting("widths of the discriminator's hidden layers") int[] discriminatorHidden,
+        @Setting("widths of the generator's hidden layers (feature maps per resolution with players=conv)") int[] generatorHidden,
+        @Setting("widths of the discriminator's hidden layers (feature maps per resolution with players=conv)") int[] discriminatorHidden,
         @Setting("nonlinearity of the generator's hidden layers") String generatorActivation,
         @Setting("nonlinearity of the discriminator's hidden layers") String discriminatorActivation,
         @Setting("generator loss: nonsaturating (G maximises log D(G(z))) or minimax (G minimises "
