@@ -64,6 +64,14 @@ public final class Zoo {
                 d -> new TrainConfig(d.dim() <= 64 ? 200 : 100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(d.dim() <= 64 ? 1e-3 : 2e-4, 0.5),
                         0, 0, 0, 50),
                 Gan::new));
+        add(new Entry<>("dcgan", Leaf.DIRECT, Gan.class, GanConfig.class,
+                "Deep convolutional GAN (Radford, Metz & Chintala 2015): the GAN with strided-convolution players"
+                        + " and batch normalisation; images only",
+                d -> GanConfig.dcgan(),
+                // the paper's Adam (lr 2e-4, β1 = 0.5) and batch size 128; 25 epochs is a guess, only one
+                // epoch is measured so far (docs/benchmarks.md)
+                d -> new TrainConfig(25, 128, OptimizerSpec.adam(2e-4, 0.5), 0, 0, 0, 50),
+                Gan::dcgan));
         // kernel moment matching: one training default for the three (Gmmn.training)
         add(new Entry<>("gmmn", Leaf.DIRECT, Gmmn.class, GmmnConfig.class,
                 "Generative moment matching network (Li, Swersky & Zemel 2015): a generator trained on the square"
