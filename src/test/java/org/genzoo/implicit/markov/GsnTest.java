@@ -161,7 +161,7 @@ class GsnTest {
     void aGsnTrainedOnRing8VisitsEveryModeFromOneStart() {
         Dataset ring8 = Datasets.load("ring8", LoadOptions.defaults().withToySizes(4000, 500, 500));
         Path dir = tmp.resolve("gsn");
-        Runs.train(Runs.spec(new Runs.Request("gsn", Map.of("batch", "128"), 30, 1L, 0), ring8), ring8, dir, false,
+        Runs.train(Runs.spec(new Runs.Request("gsn", Map.of("batch", "128", "sampleSteps", "100"), 30, 1L, 0), ring8), ring8, dir, false,
                 List.of());
         try (Runs.Opened run = Runs.open(dir)) {
             EvalOptions o = EvalOptions.defaults().with("test", List.of("visits"), 1, 0).withMixing(8, 0, 4000);
