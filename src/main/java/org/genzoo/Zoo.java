@@ -40,6 +40,10 @@ import org.genzoo.explicit.tractable.flow.RealNvp;
 import org.genzoo.explicit.tractable.flow.RealNvpConfig;
 import org.genzoo.implicit.direct.Gan;
 import org.genzoo.implicit.direct.GanConfig;
+import org.genzoo.implicit.direct.Gmmn;
+import org.genzoo.implicit.direct.GmmnAe;
+import org.genzoo.implicit.direct.GmmnAeConfig;
+import org.genzoo.implicit.direct.GmmnConfig;
 import org.genzoo.implicit.markov.Gsn;
 import org.genzoo.implicit.markov.GsnConfig;
 
@@ -63,6 +67,33 @@ public final class Zoo {
                 d -> new TrainConfig(d.dim() <= 64 ? 200 : 100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(d.dim() <= 64 ? 1e-3 : 2e-4, 0.5),
                         0, 0, 0, 50),
                 Gan::new));
+        add(new Entry<>("dcgan", Leaf.DIRECT, Gan.class, GanConfig.class,
+                "Deep convolutional GAN (Radford, Metz & Chintala 2015): the GAN with strided-convolution players"
+                        + " and batch normalisation; images only",
+                d -> GanConfig.dcgan(),
+                // the paper's Adam (lr 2e-4, β1 = 0.5) and batch size 128; 25 epochs is a guess, only one
+                // epoch is measured so far (docs/benchmarks.md)
+                d -> new TrainConfig(25, 128, OptimizerSpec.adam(2e-4, 0.5), 0, 0, 0, 50),
+                Gan::dcgan));
+        // kernel moment matching: one training default for the three (Gmmn.training)
+        add(new Entry<>("gmmn", Leaf.DIRECT, Gmmn.class, GmmnConfig.class,
+                "Generative moment matching network (Li, Swersky & Zemel 2015): a generator trained on the square"
+                        + " root of MMD² under a sum of Gaussian kernels",
+                d -> d.dim() <= 64 ? GmmnConfig.toy() : GmmnConfig.mnist(),
+                Gmmn::training,
+                (c, d, m) -> new Gmmn("gmmn", c, d, m)));
+        add(new Entry<>("mmdnet", Leaf.DIRECT, Gmmn.class, GmmnConfig.class,
+                "MMD net (Dziugaite, Roy & Ghahramani 2015): the same generator on the unbiased MMD² with one"
+                        + " Gaussian kernel, its bandwidth the data's median distance",
+                d -> GmmnConfig.mmdNet(d.dim() <= 64 ? GmmnConfig.toy() : GmmnConfig.mnist()),
+                Gmmn::training,
+                (c, d, m) -> new Gmmn("mmdnet", c, d, m)));
+        add(new Entry<>("gmmnae", Leaf.DIRECT, GmmnAe.class, GmmnAeConfig.class,
+                "GMMN+AE (Li, Swersky & Zemel 2015): an autoencoder first, then a GMMN in its code space;"
+                        + " samples are decoded generated codes",
+                d -> d.dim() <= 64 ? GmmnAeConfig.toy() : GmmnAeConfig.mnist(),
+                Gmmn::training,
+                GmmnAe::new));
         add(new Entry<>("nade", Leaf.AUTOREGRESSIVE, Nade.class, NadeConfig.class,
                 "Neural autoregressive distribution estimator (Larochelle & Murray 2011), binary data",
                 d -> d.dim() <= 64 ? NadeConfig.toy() : NadeConfig.mnist(),

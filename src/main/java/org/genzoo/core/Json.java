@@ -127,7 +127,11 @@ public final class Json {
                     ArrayNode arr = MAPPER.createArrayNode();
                     if (!raw.isEmpty()) {
                         for (String part : raw.split(",")) {
-                            arr.add(Integer.parseInt(part.trim()));
+                            if (realArray(current)) {
+                                arr.add(Double.parseDouble(part.trim()));
+                            } else {
+                                arr.add(Integer.parseInt(part.trim()));
+                            }
                         }
                     }
                     node.set(key, arr);
@@ -150,9 +154,15 @@ public final class Json {
         return fromTree(node, type, "--set");
     }
 
+    /** Whether a list setting holds real numbers (a double[] field, written as 1.0) rather than whole numbers. */
+    private static boolean realArray(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.size() > 0 && n.get(0).isFloatingPointNumber();
+    }
+
     private static String describeNode(com.fasterxml.jackson.databind.JsonNode n) {
         if (n.isArray()) {
-            return "a comma-separated list of whole numbers, such as 500,500";
+            return realArray(n) ? "a comma-separated list of numbers, such as 0.5,1,2"
+                    : "a comma-separated list of whole numbers, such as 500,500";
         }
         if (n.isIntegralNumber()) {
             return "a whole number";

@@ -36,6 +36,26 @@ public final class Conv {
      * @return {@code (b, cout, h', w')} in {@code x}'s manager
      */
     public static NDArray conv2d(NDArray x, NDArray weight, NDArray mask, NDArray bias, int padding) {
+        return conv2d(x, weight, mask, bias, 1, padding);
+    }
+
+    /**
+     * A dilation-1 convolution with stride {@code stride} on both axes and zero padding
+     * {@code padding} on each side (a strided convolution downsamples, as in a DCGAN
+     * discriminator).
+     *
+     * @param x {@code (b, cin, h, w)} batch
+     * @param weight {@code (cout, cin, kh, kw)} filters (a parameter is fine)
+     * @param mask null, or a 0/1 array broadcastable to {@code weight} that multiplies it
+     * @param bias null, or {@code (cout)}
+     * @param stride step between filter positions, positive
+     * @param padding zero padding on every side
+     * @return {@code (b, cout, h', w')} in {@code x}'s manager
+     */
+    public static NDArray conv2d(NDArray x, NDArray weight, NDArray mask, NDArray bias, int stride, int padding) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("stride must be positive, got " + stride);
+        }
         if (x.getShape().dimension() != 4 || weight.getShape().dimension() != 4) {
             throw new IllegalArgumentException("x and weight must be 4-D, got " + x.getShape() + " and "
                     + weight.getShape());
@@ -60,7 +80,7 @@ public final class Conv {
             extra = 0;
         }
         Shape p = new Shape(padding, padding);
-        NDArray y = Conv2d.conv2d(x, w, b, new Shape(1, 1), p, new Shape(1, 1), 1).singletonOrThrow();
+        NDArray y = Conv2d.conv2d(x, w, b, new Shape(stride, stride), p, new Shape(1, 1), 1).singletonOrThrow();
         return extra == 0 ? y : y.get(new NDIndex(":, {}:", extra));
     }
 

@@ -2,10 +2,13 @@ package org.genzoo.implicit.direct;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import org.genzoo.core.Leaf;
 import org.genzoo.core.ModelBase;
 import org.genzoo.core.LossParts;
 import org.genzoo.core.Sampler;
+import org.genzoo.core.UserError;
+import org.genzoo.core.nn.Activation;
 import org.genzoo.core.nn.Mlp;
 import org.genzoo.core.nn.Scalars;
 import org.genzoo.core.optim.OptimizerSet;
@@ -23,7 +28,8 @@ import org.genzoo.data.DataSpec;
 
 /**
  * Generative adversarial network: Goodfellow et al., "Generative Adversarial Nets" (2014), with
- * MLP players.
+ * MLP players, or with DCGAN's convolutional players on images (Radford, Metz and Chintala 2015;
+ * see {@link DcganPlayers}), registered as {@code dcgan}.
  *
  * <p>The game (eq. 1): {@code min_G max_D V = E_x[log D(x)] + E_z[log(1 - D(G(z)))]}, played by
  * alternating gradient steps (algorithm 1: {@code dSteps} discriminator steps, then one
@@ -39,7 +45,10 @@ import org.genzoo.data.DataSpec;
  * exponential moving average of the generator's weights (Yazıcı et al. 2019), which damps the
  * oscillation of simultaneous gradient play around the equilibrium. The R1 penalty (Mescheder
  * et al. 2018) keeps the discriminator's gradient small on the data, which makes the game
- * converge locally.
+ * converge locally (MLP players only).
+ *
+ * <p>The players are {@link Player}s: the loss, packing, weight average and penalty above are
+ * the same code for both kinds.
  *
  * <p>Likelihood: none (implicit density). Samples cost one generator pass.
  */
@@ -47,38 +56,81 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
     private static final String G = "generator";
     private static final String D = "discriminator";
     private static final String G_AVERAGE = "generator_ema";
+    /** Engine memory one chunk of a conv generator's sampling may take. */
+    private static final long SAMPLE_CHUNK_BYTES = 256L << 20;
 
-    private final Mlp generator;
-    private final Mlp discriminator;
+    private final Player generator;
+    private final Player discriminator;
     /** The generator again, on averaged weights held as buffers; null without averaging. */
-    private final Mlp average;
+    private final Player average;
     private final boolean unitInterval;
 
     /**
-     * Builds both players with fresh parameters drawn from the engine's generator.
+     * Builds both players with fresh parameters drawn from the engine's generator; registered
+     * as {@code gan}.
      *
      * @param parent the manager under which this model's own manager is made
+     * @throws UserError when conv players are asked for data that are not images
      */
     public Gan(GanConfig config, DataSpec data, NDManager parent) {
-        super("gan", Leaf.DIRECT, config, data, parent);
+        this("gan", config, data, parent);
+    }
+
+    /**
+     * DCGAN: the GAN with convolutional players, registered as {@code dcgan}.
+     *
+     * @throws UserError when the config's players are not conv, or the data are not images
+     */
+    public static Gan dcgan(GanConfig config, DataSpec data, NDManager parent) {
+        if (!config.conv()) {
+            throw new UserError("players: dcgan has convolutional players (players=conv), got '" + config.players()
+                    + "'; the gan model has the MLP players");
+        }
+        return new Gan("dcgan", config, data, parent);
+    }
+
+    private Gan(String kind, GanConfig config, DataSpec data, NDManager parent) {
+        super(kind, Leaf.DIRECT, config, supported(kind, config, data), parent);
         this.unitInterval = data.kind() != DataKind.CONTINUOUS; // images: a sigmoid output in [0, 1]
-        org.genzoo.core.nn.Activation gAct =
-                org.genzoo.core.nn.Activation.parse(config.generatorActivation(), "generatorActivation");
-        int[] gWidths = Mlp.widths(config.noise(), config.generatorHidden(), data.dim());
-        this.generator = new Mlp(params, G, gWidths, gAct, config.generatorBatchNorm(), 1);
-        this.discriminator = new Mlp(params, D, Mlp.widths(data.dim() * config.pack(), config.discriminatorHidden(), 1),
-                org.genzoo.core.nn.Activation.parse(config.discriminatorActivation(), "discriminatorActivation"),
-                false, config.discriminatorMaxout());
-        if (config.emaDecay() > 0) {
+        Activation gAct = Activation.parse(config.generatorActivation(), "generatorActivation");
+        Activation dAct = Activation.parse(config.discriminatorActivation(), "discriminatorActivation");
+        if (config.conv()) {
+            int h = data.shape()[0];
+            int w = data.shape()[1];
+            this.generator = new DcganPlayers.Generator(params, G, config.noise(), config.generatorHidden(), h, w,
+                    config.kernel(), gAct, config.generatorBatchNorm());
+            this.discriminator = new DcganPlayers.Discriminator(params, D, config.pack(), config.discriminatorHidden(),
+                    h, w, config.kernel(), dAct);
             // Buffers named generator_ema.*, built without random draws, start equal to the generator.
-            this.average = params.asBuffers(
-                    () -> new Mlp(params, G_AVERAGE, gWidths, gAct, config.generatorBatchNorm(), 1));
+            this.average = config.emaDecay() > 0 ? params.asBuffers(() -> new DcganPlayers.Generator(params, G_AVERAGE,
+                    config.noise(), config.generatorHidden(), h, w, config.kernel(), gAct,
+                    config.generatorBatchNorm())) : null;
+        } else {
+            int[] gWidths = Mlp.widths(config.noise(), config.generatorHidden(), data.dim());
+            this.generator = Player.of(new Mlp(params, G, gWidths, gAct, config.generatorBatchNorm(), 1));
+            this.discriminator = Player.of(new Mlp(params, D,
+                    Mlp.widths(data.dim() * config.pack(), config.discriminatorHidden(), 1), dAct, false,
+                    config.discriminatorMaxout()));
+            // Buffers named generator_ema.*, built without random draws, start equal to the generator.
+            this.average = config.emaDecay() > 0 ? params.asBuffers(() -> Player.of(
+                    new Mlp(params, G_AVERAGE, gWidths, gAct, config.generatorBatchNorm(), 1))) : null;
+        }
+        if (average != null) {
             try (NDManager tmp = manager.newSubManager()) {
                 foldAverage(0f, tmp);
             }
-        } else {
-            this.average = null;
         }
+    }
+
+    /** The data, if the players can be built for them; otherwise a one-line error saying why. */
+    private static DataSpec supported(String kind, GanConfig config, DataSpec data) {
+        if (config.conv()) {
+            if (!data.isImage()) {
+                throw new UserError(("dcgan".equals(kind) ? "dcgan" : "players=conv") + " models images: the data "
+                        + "must have a {height, width} shape, got " + Arrays.toString(data.shape()) + " (use gan for vectors)");
+            }
+        }
+        return data;
     }
 
     @Override
@@ -129,9 +181,12 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         return m == 1 ? x : x.get("0:" + groups * m).reshape(groups, (long) m * data.dim());
     }
 
-    /** D's logit for each group of {@code pack} consecutive rows (see {@link #packed}). */
+    /**
+     * D's logit for each group of {@code pack} consecutive rows (see {@link #packed}); batch
+     * normalisation, if any, uses the batch's statistics (D only ever runs in training).
+     */
     NDArray discriminate(NDArray x) {
-        return discriminator.forward(packed(x)).reshape(-1);
+        return discriminator.forward(packed(x), true).reshape(-1);
     }
 
     @Override
@@ -144,8 +199,8 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 // The fake batch is cut from the graph: this step moves D only.
                 NDArray fake = generate(scratch.randomNormal(new Shape(b, config.noise())), true).stopGradient();
-                NDArray lossReal = Activation.softPlus(discriminate(x).neg()).mean(); // -log D(x)
-                NDArray lossFake = Activation.softPlus(discriminate(fake)).mean(); // -log(1 - D(G(z)))
+                NDArray lossReal = softplus(discriminate(x).neg()).mean(); // -log D(x)
+                NDArray lossFake = softplus(discriminate(fake)).mean(); // -log(1 - D(G(z)))
                 NDArray loss = lossReal.add(lossFake);
                 if (config.r1() > 0) {
                     // (γ/2) ||∇_x logit||² on real data, from a backward pass written in NDArray ops
@@ -164,8 +219,8 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray logits = discriminate(generate(scratch.randomNormal(new Shape(b, config.noise())), true));
             NDArray loss = "minimax".equals(config.loss())
-                    ? Activation.softPlus(logits).neg().mean() // log(1 - D(G(z)))
-                    : Activation.softPlus(logits.neg()).mean(); // -log D(G(z))
+                    ? softplus(logits).neg().mean() // log(1 - D(G(z)))
+                    : softplus(logits.neg()).mean(); // -log D(G(z))
             Backward.pass(gc, loss);
             gLoss = loss.getFloat();
         }
@@ -178,16 +233,46 @@ public final class Gan extends ModelBase<GanConfig> implements Sampler {
         return config.r1() > 0 ? parts.with("r1", r1) : parts;
     }
 
+    /** log(1 + e^x), the engine's stable form (genzoo's own Activation enum holds the players' nonlinearities). */
+    private static NDArray softplus(NDArray x) {
+        return ai.djl.nn.Activation.softPlus(x);
+    }
+
+    @Override
+    public long sampleBytesPerRow(int dim) {
+        return Math.max(Sampler.super.sampleBytesPerRow(dim), generator.bytesPerRow());
+    }
+
     @Override
     public NDArray sample(NDManager mgr, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be positive, got " + n);
         }
         NDArray z = mgr.randomNormal(new Shape(n, config.noise()));
-        if (average == null) {
-            return generate(z, false);
+        Player g = average == null ? generator : average;
+        // Conv players: the noise is drawn in one call as for MLPs, but pushed through in chunks of
+        // rows, each in its own manager, so that a caller asking for 10,000 samples at once (the
+        // Parzen estimate) holds the activations of one chunk only (about 1 MB per row at 28×28).
+        long rows = config.conv() ? Math.max(1, SAMPLE_CHUNK_BYTES / generator.bytesPerRow()) : n;
+        if (n <= rows) {
+            return output(g, z);
         }
-        NDArray out = average.forward(z, false);
+        NDList parts = new NDList();
+        for (long i = 0; i < n; i += rows) {
+            try (NDManager chunk = mgr.newSubManager()) { // the chunk's activations are freed here
+                NDArray zi = z.get(new NDIndex("{}:{}", i, Math.min(n, i + rows)));
+                zi.attach(chunk);
+                NDArray out = output(g, zi);
+                out.attach(mgr);
+                parts.add(out);
+            }
+        }
+        return NDArrays.concat(parts);
+    }
+
+    /** A generator's output in data space for noise {@code z}, at inference. */
+    private NDArray output(Player g, NDArray z) {
+        NDArray out = g.forward(z, false);
         return unitInterval ? out.getNDArrayInternal().sigmoid() : out;
     }
 }

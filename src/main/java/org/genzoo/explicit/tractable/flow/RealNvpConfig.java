@@ -52,10 +52,15 @@ public record RealNvpConfig(
     /**
      * Images: the multi-scale architecture with residual convolutional couplings of 32 feature
      * maps and 2 residual blocks (the paper used 64 maps and 8 blocks on CIFAR-10; this is sized
-     * for a CPU), batch normalisation.
+     * for a CPU), ActNorm between couplings. Not the paper's batch normalisation, which
+     * {@code --set normalisation=batchnorm} brings back: its running averages, used in validation,
+     * lag the fast-changing early network, and two short MNIST runs of 15 and 30 steps were stopped
+     * as diverged at their first validation (297,212 and 89,255 nats), where two 30-step runs with
+     * ActNorm validated at -1,376 and -1,272 nats; the MNIST benchmark in docs/benchmarks.md uses
+     * ActNorm.
      */
     public static RealNvpConfig mnist() {
-        return new RealNvpConfig(6, new int[] {1024, 1024}, "relu", "batchnorm", 32, 2, 0.05, 1.0);
+        return new RealNvpConfig(6, new int[] {1024, 1024}, "relu", "actnorm", 32, 2, 0.05, 1.0);
     }
 
     /**
