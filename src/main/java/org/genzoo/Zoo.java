@@ -13,6 +13,7 @@ import org.genzoo.core.Settings;
 import org.genzoo.core.TrainConfig;
 import org.genzoo.core.UserError;
 import org.genzoo.core.optim.OptimizerSpec;
+import org.genzoo.data.DataKind;
 import org.genzoo.data.DataSpec;
 import org.genzoo.eval.Estimator;
 import org.genzoo.eval.Estimators;
@@ -43,6 +44,8 @@ import org.genzoo.implicit.direct.Gmmn;
 import org.genzoo.implicit.direct.GmmnAe;
 import org.genzoo.implicit.direct.GmmnAeConfig;
 import org.genzoo.implicit.direct.GmmnConfig;
+import org.genzoo.implicit.markov.Gsn;
+import org.genzoo.implicit.markov.GsnConfig;
 
 /** The catalogue: every model genzoo has, by name, with its leaf, defaults and constructor. */
 public final class Zoo {
@@ -152,6 +155,15 @@ public final class Zoo {
                         OptimizerSpec.sgd(d.dim() <= 64 ? 0.005 : 0.001, 0.9), 0, 0, 0, 50,
                         d.dim() <= 64 ? 1.0 : 0.9925),
                 Dbm::new));
+        // GSN: Adam 1e-3; toy data (20,000 points) in batches of 256 for 100 epochs, the rate decayed to 1.7 % of it
+        add(new Entry<>("gsn", Leaf.MARKOV_CHAIN_IMPLICIT, Gsn.class, GsnConfig.class,
+                "Generative stochastic network (Bengio et al. 2014): the denoising autoencoder's corrupt-and-reconstruct"
+                        + " chain (Bengio, Yao, Alain & Vincent 2013), walkback training",
+                d -> d.kind() == DataKind.CONTINUOUS && d.dim() <= 64 ? GsnConfig.toy()
+                        : d.dim() <= 64 ? GsnConfig.binaryVectors() : GsnConfig.mnist(),
+                d -> new TrainConfig(100, d.dim() <= 64 ? 256 : 100, OptimizerSpec.adam(1e-3), 0, 0, 0, 50,
+                        d.dim() <= 64 ? 0.96 : 1.0),
+                Gsn::new));
     }
 
     private Zoo() {}

@@ -37,7 +37,8 @@ public final class Estimators {
             new Floor(),
             new Modes(),
             new SamplingTime(),
-            new Mixing());
+            new Mixing(),
+            new ModeVisits());
 
     private Estimators() {}
 

@@ -170,6 +170,10 @@ public final class ComparisonTable {
             case "tau_visible_mean", "tau_energy" -> new Column(m.name(), "Markov chain: autocorrelation time of the "
                     + m.name().substring(4).replace('_', ' ') + ", transitions (lower is better)", MIXING_GROUP,
                     Better.LOWER);
+            case "steps_all_modes" -> new Column(m.name(), "Markov chain: transitions to visit every mode from one "
+                    + "start, median of chains (lower is better)", MIXING_GROUP, Better.LOWER);
+            case "chains_all_modes" -> new Column(m.name(), "Markov chain: chains that visited every mode",
+                    MIXING_GROUP, Better.HIGHER);
             default -> new Column(m.name() + "/" + kind, m.name() + (m.unit().isEmpty() ? "" : ", " + m.unit())
                     + " (" + kind + ")", null, Better.NONE);
         };

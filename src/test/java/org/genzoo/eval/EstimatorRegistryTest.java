@@ -152,7 +152,7 @@ class EstimatorRegistryTest {
     @Test
     void listShowsWhatEachCapabilityAllows() {
         assertThat(Estimators.forType(ChainDoubles.Bernoullis.class)).extracting(Estimator::name)
-                .containsExactly("partition-exact", "parzen", "floor", "modes", "sampling", "mixing");
+                .containsExactly("partition-exact", "parzen", "floor", "modes", "sampling", "mixing", "visits");
         assertThat(Estimators.forType(ChainDoubles.Bounded.class)).extracting(Estimator::name)
                 .containsExactly("iwae", "elbo", "floor");
         assertThat(Estimators.forType(ChainDoubles.Exact.class)).extracting(Estimator::name)

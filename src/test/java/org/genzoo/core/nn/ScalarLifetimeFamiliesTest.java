@@ -72,7 +72,7 @@ class ScalarLifetimeFamiliesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vae", "gan", "realnvp", "made", "rbm", "grbm", "dbm", "gmmn", "mmdnet", "gmmnae"})
+    @ValueSource(strings = {"vae", "gan", "realnvp", "made", "rbm", "grbm", "dbm", "gmmn", "mmdnet", "gmmnae", "gsn"})
     void aFamilysTrainingDoesNotDependOnWhenTheGarbageCollectorRuns(String model) throws Exception {
         Dataset data = List.of("rbm", "dbm", "made").contains(model) ? binary : ring8;
         Map<String, float[]> plain = train(model, data, false);
