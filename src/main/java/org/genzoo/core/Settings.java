@@ -11,6 +11,23 @@ public final class Settings {
     private Settings() {}
 
     /**
+     * Checks a list-of-widths setting (hidden layer sizes) and returns a copy of it.
+     *
+     * @throws UserError naming the setting when the list is missing or a width is below 1
+     */
+    public static int[] widths(int[] widths, String name) {
+        if (widths == null) {
+            throw new UserError(name + ": expected a list of widths");
+        }
+        for (int w : widths) {
+            if (w < 1) {
+                throw new UserError(name + ": widths must be positive, got " + w);
+            }
+        }
+        return widths.clone();
+    }
+
+    /**
      * One setting with its value.
      *
      * @param key the name a user sets it by ({@link Setting#key()}, else the component's name)

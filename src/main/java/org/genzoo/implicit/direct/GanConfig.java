@@ -1,6 +1,7 @@
 package org.genzoo.implicit.direct;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 
@@ -53,16 +54,8 @@ public record GanConfig(
         if (generatorHidden == null || discriminatorHidden == null) {
             throw new UserError("generatorHidden/discriminatorHidden: expected lists of widths");
         }
-        for (int w : generatorHidden) {
-            if (w < 1) {
-                throw new UserError("generatorHidden: widths must be positive, got " + w);
-            }
-        }
-        for (int w : discriminatorHidden) {
-            if (w < 1) {
-                throw new UserError("discriminatorHidden: widths must be positive, got " + w);
-            }
-        }
+        Settings.widths(generatorHidden, "generatorHidden");
+        Settings.widths(discriminatorHidden, "discriminatorHidden");
         Activation.parse(generatorActivation, "generatorActivation");
         Activation.parse(discriminatorActivation, "discriminatorActivation");
         if (!"nonsaturating".equals(loss) && !"minimax".equals(loss)) {

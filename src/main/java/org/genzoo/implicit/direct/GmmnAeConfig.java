@@ -1,6 +1,7 @@
 package org.genzoo.implicit.direct;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 
@@ -28,8 +29,8 @@ public record GmmnAeConfig(
 
     /** Validates every field, naming it. */
     public GmmnAeConfig {
-        widths(aeHidden, "aeHidden");
-        widths(hidden, "hidden");
+        Settings.widths(aeHidden, "aeHidden");
+        Settings.widths(hidden, "hidden");
         if (code < 1) {
             throw new UserError("code: expected a positive whole number, got " + code);
         }
@@ -45,17 +46,6 @@ public record GmmnAeConfig(
             throw new UserError("noiseDistribution: expected uniform or gaussian, got '" + noiseDistribution + "'");
         }
         GmmnConfig.checkMmd(estimator, bandwidths, bandwidthRule);
-    }
-
-    private static void widths(int[] w, String name) {
-        if (w == null) {
-            throw new UserError(name + ": expected a list of widths");
-        }
-        for (int v : w) {
-            if (v < 1) {
-                throw new UserError(name + ": widths must be positive, got " + v);
-            }
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.genzoo.implicit.direct;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 
@@ -34,14 +35,7 @@ public record GmmnConfig(
         if (!"uniform".equals(noiseDistribution) && !"gaussian".equals(noiseDistribution)) {
             throw new UserError("noiseDistribution: expected uniform or gaussian, got '" + noiseDistribution + "'");
         }
-        if (hidden == null) {
-            throw new UserError("hidden: expected a list of widths");
-        }
-        for (int w : hidden) {
-            if (w < 1) {
-                throw new UserError("hidden: widths must be positive, got " + w);
-            }
-        }
+        hidden = Settings.widths(hidden, "hidden");
         Activation.parse(activation, "activation");
         checkMmd(estimator, bandwidths, bandwidthRule);
     }

@@ -1,6 +1,7 @@
 package org.genzoo.implicit.markov;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 
@@ -27,14 +28,7 @@ public record GsnConfig(
 
     /** Validates every field, naming it. */
     public GsnConfig {
-        if (hidden == null) {
-            throw new UserError("hidden: expected a list of widths");
-        }
-        for (int w : hidden) {
-            if (w < 1) {
-                throw new UserError("hidden: widths must be positive, got " + w);
-            }
-        }
+        hidden = Settings.widths(hidden, "hidden");
         Activation.parse(activation, "activation");
         if (!"auto".equals(reconstruction) && !"bernoulli".equals(reconstruction) && !"gaussian".equals(reconstruction)) {
             throw new UserError("reconstruction: expected auto, bernoulli or gaussian, got '" + reconstruction + "'");

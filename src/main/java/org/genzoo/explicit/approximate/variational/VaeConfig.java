@@ -1,6 +1,7 @@
 package org.genzoo.explicit.approximate.variational;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.UserError;
 
 /**
@@ -23,16 +24,8 @@ public record VaeConfig(
         if (encoderHidden == null || decoderHidden == null) {
             throw new UserError("encoderHidden/decoderHidden: expected lists of widths");
         }
-        for (int w : encoderHidden) {
-            if (w < 1) {
-                throw new UserError("encoderHidden: widths must be positive, got " + w);
-            }
-        }
-        for (int w : decoderHidden) {
-            if (w < 1) {
-                throw new UserError("decoderHidden: widths must be positive, got " + w);
-            }
-        }
+        Settings.widths(encoderHidden, "encoderHidden");
+        Settings.widths(decoderHidden, "decoderHidden");
         if (latent < 1) {
             throw new UserError("latent: expected a positive whole number, got " + latent);
         }

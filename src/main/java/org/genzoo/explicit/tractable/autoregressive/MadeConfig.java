@@ -1,6 +1,7 @@
 package org.genzoo.explicit.tractable.autoregressive;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.UserError;
 
 /**
@@ -18,15 +19,7 @@ public record MadeConfig(
 
     /** Validates every field, naming it. */
     public MadeConfig {
-        if (hidden == null) {
-            throw new UserError("hidden: expected a list of widths");
-        }
-        for (int w : hidden) {
-            if (w < 1) {
-                throw new UserError("hidden: widths must be positive, got " + w);
-            }
-        }
-        hidden = hidden.clone();
+        hidden = Settings.widths(hidden, "hidden");
         if (numMasks < 1 || numMasks > 1024) {
             throw new UserError("numMasks: expected a whole number from 1 to 1024, got " + numMasks);
         }

@@ -21,18 +21,6 @@ final class FlowChecks {
         }
     }
 
-    static int[] widths(int[] w, String name) {
-        if (w == null) {
-            throw new UserError(name + ": expected a list of widths");
-        }
-        for (int x : w) {
-            if (x < 1) {
-                throw new UserError(name + ": widths must be positive, got " + x);
-            }
-        }
-        return w.clone();
-    }
-
     static void alpha(double a) {
         if (!(a >= 0 && a < 0.5)) {
             throw new UserError("logitAlpha: expected a number in [0, 0.5), got " + a);

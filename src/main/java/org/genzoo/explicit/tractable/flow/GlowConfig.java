@@ -1,6 +1,7 @@
 package org.genzoo.explicit.tractable.flow;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.nn.Activation;
 
 /**
@@ -24,7 +25,7 @@ public record GlowConfig(
     /** Validates every field, naming it. */
     public GlowConfig {
         FlowChecks.positive(steps, "steps");
-        hidden = FlowChecks.widths(hidden, "hidden");
+        hidden = Settings.widths(hidden, "hidden");
         Activation.parse(activation, "activation");
         FlowChecks.alpha(logitAlpha);
         FlowChecks.temperature(temperature);

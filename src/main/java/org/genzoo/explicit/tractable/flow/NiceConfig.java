@@ -1,6 +1,7 @@
 package org.genzoo.explicit.tractable.flow;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.nn.Activation;
 
 /**
@@ -25,7 +26,7 @@ public record NiceConfig(
     /** Validates every field, naming it. */
     public NiceConfig {
         FlowChecks.positive(couplings, "couplings");
-        hidden = FlowChecks.widths(hidden, "hidden");
+        hidden = Settings.widths(hidden, "hidden");
         Activation.parse(activation, "activation");
         BaseDistribution.parse(prior, "prior");
         FlowChecks.alpha(logitAlpha);

@@ -1,6 +1,7 @@
 package org.genzoo.explicit.tractable.flow;
 
 import org.genzoo.core.Setting;
+import org.genzoo.core.Settings;
 import org.genzoo.core.UserError;
 import org.genzoo.core.nn.Activation;
 
@@ -34,7 +35,7 @@ public record RealNvpConfig(
     /** Validates every field, naming it. */
     public RealNvpConfig {
         FlowChecks.positive(couplings, "couplings");
-        hidden = FlowChecks.widths(hidden, "hidden");
+        hidden = Settings.widths(hidden, "hidden");
         Activation.parse(activation, "activation");
         FlowChecks.oneOf(normalisation, "normalisation", "batchnorm", "actnorm", "none");
         if (features < 0 || blocks < 0) {
