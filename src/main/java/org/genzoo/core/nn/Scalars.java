@@ -64,57 +64,48 @@ public final class Scalars {
 
     /** {@code x · v}. */
     public static NDArray times(NDArray x, double v) {
-        try (NDArray c = of(x, v)) {
-            return x.mul(c);
-        }
+        return withConstant(x, v, x::mul);
     }
 
     /** {@code x / v}. */
     public static NDArray over(NDArray x, double v) {
-        try (NDArray c = of(x, v)) {
-            return x.div(c);
-        }
+        return withConstant(x, v, x::div);
     }
 
     /** {@code v / x}. */
     public static NDArray into(double v, NDArray x) {
-        try (NDArray c = of(x, v)) {
-            return c.div(x);
-        }
+        return withConstant(x, v, c -> c.div(x));
     }
 
     /** {@code x ^ v}. */
     public static NDArray pow(NDArray x, double v) {
-        try (NDArray c = of(x, v)) {
-            return x.pow(c);
-        }
+        return withConstant(x, v, x::pow);
     }
 
     /** {@code max(x, v)}, elementwise. */
     public static NDArray max(NDArray x, double v) {
-        try (NDArray c = of(x, v)) {
-            return x.maximum(c);
-        }
+        return withConstant(x, v, x::maximum);
     }
 
     /** {@code min(x, v)}, elementwise. */
     public static NDArray min(NDArray x, double v) {
-        try (NDArray c = of(x, v)) {
-            return x.minimum(c);
-        }
+        return withConstant(x, v, x::minimum);
     }
 
     /** {@code x ← x · v}, in place; returns {@code x}. */
     public static NDArray timesInPlace(NDArray x, double v) {
-        try (NDArray c = of(x, v)) {
-            return x.muli(c);
-        }
+        return withConstant(x, v, x::muli);
     }
 
     /** {@code x ← x / v}, in place; returns {@code x}. */
     public static NDArray overInPlace(NDArray x, double v) {
+        return withConstant(x, v, x::divi);
+    }
+
+    /** {@code op(c)} with c the constant v made {@link #of like x}, closed once op has returned. */
+    private static NDArray withConstant(NDArray x, double v, java.util.function.UnaryOperator<NDArray> op) {
         try (NDArray c = of(x, v)) {
-            return x.divi(c);
+            return op.apply(c);
         }
     }
 }

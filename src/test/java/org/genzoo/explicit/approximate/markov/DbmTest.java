@@ -108,7 +108,7 @@ class DbmTest {
             for (int h = 0; h < t.length; h++) {
                 t[h] = negEnergy(v, h & ((1 << N1) - 1), h >> N1);
             }
-            return logSumExp(t);
+            return BruteForce.logSumExp(t);
         }
 
         /** log Σ_h1 exp(−E(v,h1,h2)): the AIS path's target over s = (v, h2). */
@@ -117,7 +117,7 @@ class DbmTest {
             for (int h = 0; h < t.length; h++) {
                 t[h] = negEnergy(v, h, h2);
             }
-            return logSumExp(t);
+            return BruteForce.logSumExp(t);
         }
 
         double logZ() {
@@ -125,31 +125,8 @@ class DbmTest {
             for (int v = 0; v < t.length; v++) {
                 t[v] = logMarginal(v);
             }
-            return logSumExp(t);
+            return BruteForce.logSumExp(t);
         }
-    }
-
-    static double logSumExp(double[] t) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : t) {
-            m = Math.max(m, x);
-        }
-        double s = 0;
-        for (double x : t) {
-            s += Math.exp(x - m);
-        }
-        return m + Math.log(s);
-    }
-
-    /** Every binary vector of length n as rows, bit d of row c in column d. */
-    static NDArray allBinary(NDManager m, int n) {
-        float[] v = new float[(1 << n) * n];
-        for (int c = 0; c < 1 << n; c++) {
-            for (int d = 0; d < n; d++) {
-                v[c * n + d] = (c >> d) & 1;
-            }
-        }
-        return m.create(v, new Shape(1 << n, n));
     }
 
     @Test
@@ -170,7 +147,7 @@ class DbmTest {
         try (Dbm m = randomTiny(root, 7, 1.0f, 1.0f, 10)) {
             Brute b = Brute.of(m);
             double logZ = m.exactLogPartition(1 << 20).getAsDouble();
-            float[] lp = m.exactLogUnnormalised(allBinary(root, NV)).toFloatArray();
+            float[] lp = m.exactLogUnnormalised(BruteForce.allBinary(root, NV)).toFloatArray();
             double total = 0;
             for (int v = 0; v < 1 << NV; v++) {
                 assertThat((double) lp[v]).as("v=%d", v).isCloseTo(b.logMarginal(v), offset(1e-4));
@@ -188,7 +165,7 @@ class DbmTest {
     void meanFieldBoundIsBelowTheExactMarginalAndTightWhenNearlyFactorial() {
         try (Dbm m = randomTiny(root, 11, 1.0f, 2.0f, 50)) {
             Brute b = Brute.of(m);
-            float[] bound = m.energy(allBinary(root, NV)).neg().toFloatArray();
+            float[] bound = m.energy(BruteForce.allBinary(root, NV)).neg().toFloatArray();
             double gapSum = 0;
             for (int v = 0; v < 1 << NV; v++) {
                 double exact = b.logMarginal(v);
@@ -199,14 +176,14 @@ class DbmTest {
         }
         try (Dbm m = randomTiny(root, 12, 1.0f, 0.02f, 50)) {
             Brute b = Brute.of(m);
-            float[] bound = m.energy(allBinary(root, NV)).neg().toFloatArray();
+            float[] bound = m.energy(BruteForce.allBinary(root, NV)).neg().toFloatArray();
             for (int v = 0; v < 1 << NV; v++) {
                 double gap = b.logMarginal(v) - bound[v];
                 assertThat(gap).as("v=%d", v).isBetween(-1e-4, 2e-3);
             }
             // the lower bound on log p given log Z is the same figure shifted by log Z
             double logZ = m.exactLogPartition(1 << 20).getAsDouble();
-            assertThat((double) m.lowerBound(allBinary(root, NV), logZ).toFloatArray()[5])
+            assertThat((double) m.lowerBound(BruteForce.allBinary(root, NV), logZ).toFloatArray()[5])
                     .isCloseTo(bound[5] - logZ, offset(1e-4));
         }
     }
@@ -245,7 +222,7 @@ class DbmTest {
             Brute b = Brute.of(m);
             float[] mean = {0.1f, 0.5f, 0.9f, 0.3f, 0f, 1f};
             AnnealingPath path = m.annealingPath(root.create(mean));
-            NDArray s = allBinary(root, NV + N2); // every (v, h2)
+            NDArray s = BruteForce.allBinary(root, NV + N2); // every (v, h2)
             float[] at1 = path.logUnnormalised(s, 1.0).toFloatArray();
             float[] at0 = path.logUnnormalised(s, 0.0).toFloatArray();
             double[] base = new double[at0.length];
@@ -257,7 +234,7 @@ class DbmTest {
             }
             // β = 0: independent visible units with the data's marginals, hidden units uniform, whose
             // normaliser the path states exactly
-            assertThat(logSumExp(base)).isCloseTo(path.baseLogPartition(), offset(1e-4));
+            assertThat(BruteForce.logSumExp(base)).isCloseTo(path.baseLogPartition(), offset(1e-4));
             double logitSum = 0;
             for (int i = 0; i < NV; i++) {
                 double p = Math.min(Math.max(mean[i], 1e-3), 1 - 1e-3);
@@ -304,12 +281,12 @@ class DbmTest {
                 }
                 obs[c]++;
             }
-            float[] lf = path.logUnnormalised(allBinary(root, d), beta).toFloatArray();
+            float[] lf = path.logUnnormalised(BruteForce.allBinary(root, d), beta).toFloatArray();
             double[] lfd = new double[lf.length];
             for (int c = 0; c < lf.length; c++) {
                 lfd[c] = lf[c];
             }
-            double logZ = logSumExp(lfd);
+            double logZ = BruteForce.logSumExp(lfd);
             double chi = 0;
             for (int c = 0; c < obs.length; c++) {
                 double e = n * Math.exp(lfd[c] - logZ);
@@ -356,7 +333,7 @@ class DbmTest {
                     assertThat(b.params().get(n).toFloatArray()).as(n)
                             .containsExactly(a.params().get(n).toFloatArray());
                 }
-                NDArray x = allBinary(root, NV);
+                NDArray x = BruteForce.allBinary(root, NV);
                 assertThat(b.energy(x).toFloatArray()).containsExactly(a.energy(x).toFloatArray());
             }
         }

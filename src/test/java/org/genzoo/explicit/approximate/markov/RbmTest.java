@@ -61,18 +61,6 @@ class RbmTest {
         }
     }
 
-    /** Every binary vector of length n, row c holding the bits of c (bit d in column d). */
-    static NDArray allBinary(NDManager m, int n) {
-        int rows = 1 << n;
-        float[] v = new float[rows * n];
-        for (int c = 0; c < rows; c++) {
-            for (int d = 0; d < n; d++) {
-                v[c * n + d] = (c >> d) & 1;
-            }
-        }
-        return m.create(v, new Shape(rows, n));
-    }
-
     /** -E(v, h) = b·v + c·h + vᵀWh in double, W row-major (nv, nh). */
     static double negEnergy(float[] w, float[] b, float[] c, int v, int h, int nv, int nh) {
         double e = 0;
@@ -95,18 +83,6 @@ class RbmTest {
         return e;
     }
 
-    private static double logSumExp(double[] t) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : t) {
-            max = Math.max(max, v);
-        }
-        double s = 0;
-        for (double v : t) {
-            s += Math.exp(v - max);
-        }
-        return max + Math.log(s);
-    }
-
     @Test
     void freeEnergyAndLogZMatchBruteForceSumsOverBothLayers() {
         int nv = 6;
@@ -115,7 +91,7 @@ class RbmTest {
         float[] w = r.params().get("W").toFloatArray();
         float[] b = r.params().get("b").toFloatArray();
         float[] c = r.params().get("c").toFloatArray();
-        float[] f = r.freeEnergy(allBinary(root, nv)).toFloatArray();
+        float[] f = r.freeEnergy(BruteForce.allBinary(root, nv)).toFloatArray();
         double[] all = new double[(1 << nv) * (1 << nh)];
         for (int v = 0; v < 1 << nv; v++) {
             double[] t = new double[1 << nh];
@@ -124,9 +100,9 @@ class RbmTest {
                 all[v * (1 << nh) + h] = t[h];
             }
             // F(v) = -log Σ_h exp(-E(v, h)); float32 arithmetic on values of order 10
-            assertThat((double) f[v]).as("F(v=%d)", v).isCloseTo(-logSumExp(t), within(1e-4));
+            assertThat((double) f[v]).as("F(v=%d)", v).isCloseTo(-BruteForce.logSumExp(t), within(1e-4));
         }
-        double logZ = logSumExp(all);
+        double logZ = BruteForce.logSumExp(all);
         assertThat(r.logPartitionOverHidden()).isCloseTo(logZ, within(1e-9));
         assertThat(r.logPartitionOverVisible()).isCloseTo(logZ, within(1e-9));
     }
@@ -146,7 +122,7 @@ class RbmTest {
         int nv = 10;
         Rbm r = randomRbm(root, nv, 7, 1f);
         double logZ = r.exactLogPartition(1 << 20).getAsDouble();
-        float[] f = r.freeEnergy(allBinary(root, nv)).toFloatArray();
+        float[] f = r.freeEnergy(BruteForce.allBinary(root, nv)).toFloatArray();
         double total = 0;
         for (float v : f) {
             total += Math.exp(-v - logZ);
@@ -169,7 +145,7 @@ class RbmTest {
             obs[s]++;
         }
         double logZ = r.logPartitionOverVisible();
-        float[] f = r.freeEnergy(allBinary(root, nv)).toFloatArray();
+        float[] f = r.freeEnergy(BruteForce.allBinary(root, nv)).toFloatArray();
         double chi = 0;
         for (int s = 0; s < obs.length; s++) {
             double e = count * Math.exp(-f[s] - logZ);
@@ -195,7 +171,7 @@ class RbmTest {
         float[] rows = {1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1};
         NDArray data = root.create(rows, new Shape(4, nv));
         // exact negative phase: Σ_v p(v) v σ(c + vW)ᵀ by enumeration
-        NDArray all = allBinary(root, nv);
+        NDArray all = BruteForce.allBinary(root, nv);
         double logZ = r.logPartitionOverVisible();
         NDArray p = r.freeEnergy(all).neg().sub((float) logZ).exp().reshape(-1, 1);
         NDArray ph = r.hiddenLogits(all).getNDArrayInternal().sigmoid();
@@ -224,10 +200,10 @@ class RbmTest {
         Rbm r = randomRbm(root, nv, 5, 1f);
         NDArray mean = root.randomUniform(0.05f, 0.95f, new Shape(nv));
         org.genzoo.core.AnnealingPath path = r.annealingPath(mean);
-        NDArray all = allBinary(root, nv);
+        NDArray all = BruteForce.allBinary(root, nv);
         // β = 0: Σ_v f_0(v) = Z_0
         double[] f0 = path.logUnnormalised(all, 0).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
-        assertThat(logSumExp(f0)).isCloseTo(path.baseLogPartition(), within(1e-9));
+        assertThat(BruteForce.logSumExp(f0)).isCloseTo(path.baseLogPartition(), within(1e-9));
         // β = 1: log f_1 = -F
         float[] f = r.freeEnergy(all).toFloatArray();
         double[] f1 = path.logUnnormalised(all, 1).toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
